@@ -1,0 +1,2 @@
+/// The AnnoArchive module. See Specs/architecture.md for what it owns.
+public enum AnnoArchiveModule {}

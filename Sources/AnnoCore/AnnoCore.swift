@@ -1,0 +1,2 @@
+/// The AnnoCore module: the IR. See Specs/ir.md.
+public enum AnnoCoreModule {}

@@ -1,0 +1,2 @@
+/// The AnnoKit module. See Specs/architecture.md for what it owns.
+public enum AnnoKitModule {}

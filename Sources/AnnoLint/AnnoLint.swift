@@ -1,0 +1,2 @@
+/// The AnnoLint module. See Specs/architecture.md for what it owns.
+public enum AnnoLintModule {}

@@ -1,0 +1,2 @@
+/// The AnnoMask module. See Specs/architecture.md for what it owns.
+public enum AnnoMaskModule {}

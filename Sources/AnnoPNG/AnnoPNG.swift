@@ -1,0 +1,2 @@
+/// The AnnoPNG module. See Specs/architecture.md for what it owns.
+public enum AnnoPNGModule {}

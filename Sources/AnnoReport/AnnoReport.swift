@@ -1,0 +1,2 @@
+/// The AnnoReport module. See Specs/architecture.md for what it owns.
+public enum AnnoReportModule {}

@@ -1,0 +1,2 @@
+/// The AnnoVOC module. See Specs/architecture.md for what it owns.
+public enum AnnoVOCModule {}

@@ -1,0 +1,2 @@
+/// The AnnoXML module. See Specs/architecture.md for what it owns.
+public enum AnnoXMLModule {}

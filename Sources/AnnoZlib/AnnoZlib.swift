@@ -1,0 +1,2 @@
+/// The AnnoZlib module. See Specs/architecture.md for what it owns.
+public enum AnnoZlibModule {}

@@ -1,0 +1,2 @@
+// zlib, seen by Swift only through AnnoZlib/ZStream.swift.
+#include <zlib.h>

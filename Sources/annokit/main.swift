@@ -1,0 +1,3 @@
+import AnnoCLI
+
+AnnoCLI.CLI.exit(with: AnnoCLI.CLI.main(arguments: Array(CommandLine.arguments.dropFirst())))
