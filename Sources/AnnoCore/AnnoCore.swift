@@ -1,2 +1,0 @@
-/// The AnnoCore module: the IR. See Specs/ir.md.
-public enum AnnoCoreModule {}
