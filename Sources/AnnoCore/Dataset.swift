@@ -20,6 +20,9 @@ public struct Dataset: Hashable, Sendable {
     public var extensions: [JSONMember]
     /// Which kind of source file this came from, so a writer can reproduce its shape.
     public var shape: Shape
+    /// The top-level keys of the source file in their order (COCO), so a writer reproduces order and presence;
+    /// empty for datasets that did not come from COCO.
+    public var sectionOrder: [String] = []
     /// Where the dataset was read from.
     public var origin: Origin
 

@@ -1,2 +1,0 @@
-/// The AnnoCOCO module. See Specs/architecture.md for what it owns.
-public enum AnnoCOCOModule {}

@@ -1,0 +1,298 @@
+import AnnoCore
+import AnnoJSON
+import AnnoMask
+
+extension COCO.Reader {
+    /// Reads one annotation object; nil when it is malformed (after reporting why).
+    /// An annotation without `image_id` gets the placeholder id `Self.missingImage` for the caller to resolve.
+    mutating func readAnnotation(index: Int, requireID: Bool) throws -> Annotation? {
+        let loc = try here()
+        var subject = "annotation #\(index)"
+        guard try json.peek() == .object else {
+            let kind = try json.peek()
+            try json.skipValue()
+            try report(COCO.Checks.wrongType, "an annotation must be an object, found \(kind); skipped", at: loc, subject: subject)
+            return nil
+        }
+        try json.beginObject()
+        var a = Annotation(id: .int(index + 1), idWasAssigned: true, imageID: Self.missingImage, origin: Origin(loc))
+        var sawID = false
+        var valid = true
+        while let key = try json.nextKey() {
+            switch key {
+            case "id":
+                sawID = true
+                if let id = try readID(subject: subject) {
+                    a.id = id
+                    a.idWasAssigned = false
+                    subject = "annotation \(id.text)"
+                } else {
+                    valid = false
+                }
+            case "image_id":
+                if let id = try readID(subject: subject) { a.imageID = id } else { valid = false }
+            case "category_id":
+                if let id = try readID(subject: subject) { a.categoryID = id } else { valid = false }
+            case "bbox":
+                let at = try here()
+                if let box = try readBox() {
+                    a.bbox = box
+                } else {
+                    try report(COCO.Checks.wrongType, "\"bbox\" must be four numbers [x, y, width, height]; annotation skipped", at: at, subject: subject)
+                    valid = false
+                }
+            case "segmentation":
+                let at = try here()
+                switch try readSegmentation(subject: subject, at: at) {
+                case .some(let s): a.segmentation = s
+                case .none: valid = false
+                }
+            case "area":
+                let at = try here()
+                if try json.peek() == .number {
+                    a.area = try json.readNumber()
+                } else {
+                    let kind = try json.peek()
+                    a.extensions.append(JSONMember(key, try json.readValue()))
+                    try report(COCO.Checks.wrongType, "\"area\" should be a number, found \(kind); kept as written", at: at, subject: subject)
+                }
+            case "iscrowd":
+                let at = try here()
+                if try json.peek() == .number {
+                    let n = try json.readNumber()
+                    if n.literal == "0" || n.literal == "1" {
+                        a.isCrowd = n.literal == "1" ? 1 : 0
+                    } else {
+                        a.extensions.append(JSONMember(key, .number(n)))
+                        try report(COCO.Checks.numberOutOfRange, "\"iscrowd\" is \(n.literal); expected 0 or 1; kept as written", at: at, subject: subject)
+                    }
+                } else {
+                    let kind = try json.peek()
+                    a.extensions.append(JSONMember(key, try json.readValue()))
+                    try report(COCO.Checks.wrongType, "\"iscrowd\" should be 0 or 1, found \(kind); kept as written", at: at, subject: subject)
+                }
+            case "score":
+                if try json.peek() == .number { a.score = try json.readNumber() } else { a.extensions.append(JSONMember(key, try json.readValue())) }
+            case "description":
+                let (s, raw) = try readStringField(key, subject: subject)
+                a.description = s
+                if let raw { a.extensions.append(JSONMember(key, raw)) }
+            case "caption":
+                let (s, raw) = try readStringField(key, subject: subject)
+                a.caption = s
+                if let raw { a.extensions.append(JSONMember(key, raw)) }
+            case "provenance":
+                let raw = try json.readValue()
+                if let p = Self.provenance(from: raw) { a.provenance = p } else { a.extensions.append(JSONMember(key, raw)) }
+            case "review":
+                let raw = try json.readValue()
+                if let r = Self.review(from: raw) { a.review = r } else { a.extensions.append(JSONMember(key, raw)) }
+            default:
+                a.extensions.append(JSONMember(key, try json.readValue()))
+            }
+        }
+        guard valid else { return nil }
+        if requireID && !sawID {
+            try report(COCO.Checks.missingField, "annotation has no \"id\"; skipped", at: loc, subject: subject)
+            return nil
+        }
+        return a
+    }
+
+    /// The placeholder image id of annotations that had none (resolved after the whole file is read).
+    static let missingImage = ID.string("\u{0}missing-image-id")
+
+    /// Reads `[x, y, w, h]`; nil (value consumed) when it is not exactly four numbers.
+    mutating func readBox() throws -> Box? {
+        guard try json.peek() == .array else {
+            try json.skipValue()
+            return nil
+        }
+        try json.beginArray()
+        var values: [JSONNumber] = []
+        var ok = true
+        while try json.nextElement() {
+            if try json.peek() == .number, values.count < 4 {
+                values.append(try json.readNumber())
+            } else {
+                ok = false
+                try json.skipValue()
+            }
+        }
+        guard ok, values.count == 4 else { return nil }
+        return Box(x: values[0], y: values[1], width: values[2], height: values[3])
+    }
+
+    /// Reads a segmentation; nil (after reporting) when malformed.
+    mutating func readSegmentation(subject: String, at loc: SourceLocation) throws -> Segmentation? {
+        switch try json.peek() {
+        case .array:
+            return try readPolygons(subject: subject, at: loc)
+        case .object:
+            return try readRLE(subject: subject, at: loc)
+        case let kind:
+            try json.skipValue()
+            try report(COCO.Checks.wrongType, "\"segmentation\" must be a list of polygons or an RLE object, found \(kind); annotation skipped", at: loc, subject: subject)
+            return nil
+        }
+    }
+
+    mutating func readPolygons(subject: String, at loc: SourceLocation) throws -> Segmentation? {
+        try json.beginArray()
+        var polygons: [[Double]] = []
+        var literals: [[String]?] = []
+        var anyLiteral = false
+        var problem: String?
+        var partIndex = 0
+        while try json.nextElement() {
+            let kind = try json.peek()
+            if kind == .number {
+                problem = problem ?? "\"segmentation\" is a bare list of numbers; COCO polygons are a list of lists: wrap it as [[x1, y1, ...]]"
+                try json.skipValue()
+            } else if kind != .array {
+                problem = problem ?? "polygon \(partIndex) is a \(kind), not a list of numbers"
+                try json.skipValue()
+            } else {
+                var values: [Double] = []
+                var texts: [String] = []
+                var canonical = true
+                var nonNumber = false
+                try json.beginArray()
+                while try json.nextElement() {
+                    if try json.peek() == .number {
+                        let n = try json.readNumber()
+                        values.append(n.double)
+                        texts.append(n.literal)
+                        if canonical && !COCO.isCanonical(n.literal) { canonical = false }
+                    } else {
+                        nonNumber = true
+                        try json.skipValue()
+                    }
+                }
+                if nonNumber {
+                    problem = problem ?? "polygon \(partIndex) holds a value that is not a number"
+                } else if values.count % 2 != 0 {
+                    problem = problem ?? "polygon \(partIndex) has an odd number of values (\(values.count))"
+                } else if values.count < 6 {
+                    problem = problem ?? "polygon \(partIndex) has \(values.count / 2) points; at least 3 are needed (pycocotools would read 2 points as a box and fail)"
+                } else if let bad = values.firstIndex(where: { !$0.isFinite }) {
+                    problem = problem ?? "polygon \(partIndex) value \(bad) is not finite (\(texts[bad]))"
+                }
+                polygons.append(values)
+                literals.append(canonical ? nil : texts)
+                if !canonical { anyLiteral = true }
+            }
+            partIndex += 1
+        }
+        if let problem {
+            try report(COCO.Checks.invalidPolygon, problem + "; annotation skipped", at: loc, subject: subject)
+            return nil
+        }
+        return .polygons(anyLiteral ? PolygonSet(polygons, literals: literals) : PolygonSet(polygons))
+    }
+
+    mutating func readRLE(subject: String, at loc: SourceLocation) throws -> Segmentation? {
+        try json.beginObject()
+        var size: [Int]?
+        var compressed: String?
+        var counts: [Int]?
+        var problem: String?
+        while let key = try json.nextKey() {
+            switch key {
+            case "size":
+                let raw = try json.readValue()
+                if case .array(let items) = raw, items.count == 2,
+                   case .number(let h) = items[0], case .number(let w) = items[1],
+                   let hi = Int(h.literal), let wi = Int(w.literal) {
+                    size = [hi, wi]
+                } else {
+                    problem = problem ?? "RLE \"size\" must be [height, width] as whole numbers"
+                }
+            case "counts":
+                let kind = try json.peek()
+                if kind == .string {
+                    compressed = try json.readString()
+                } else if kind == .array {
+                    try json.beginArray()
+                    var list: [Int] = []
+                    while try json.nextElement() {
+                        if try json.peek() == .number, let n = Int(try json.readNumber().literal) {
+                            list.append(n)
+                        } else {
+                            problem = problem ?? "RLE \"counts\" must be whole numbers"
+                            if try json.peek() != .number { try json.skipValue() }
+                        }
+                    }
+                    counts = list
+                } else {
+                    try json.skipValue()
+                    problem = problem ?? "RLE \"counts\" must be a string or a list of whole numbers, found \(kind)"
+                }
+            default:
+                try json.skipValue()
+                problem = problem ?? "RLE object has an unexpected key \"\(key)\""
+            }
+        }
+        if problem == nil, size == nil { problem = "RLE has no \"size\"" }
+        if problem == nil, compressed == nil, counts == nil { problem = "RLE has no \"counts\"" }
+        if let problem {
+            try report(COCO.Checks.invalidRLE, problem + "; annotation skipped", at: loc, subject: subject)
+            return nil
+        }
+        let h = size?[0] ?? 0, w = size?[1] ?? 0
+        do throws(MaskError) {
+            let maskSize = try MaskSize.validated(height: h, width: w, maxPixels: COCO.maxPixels)
+            if let compressed {
+                _ = try RLE(compressedCounts: compressed, size: maskSize)
+                return .rle(RLEData(height: h, width: w, counts: .compressed(compressed)))
+            }
+            let rle = try RLE(size: maskSize, counts: counts ?? [])
+            _ = rle
+            return .rle(RLEData(height: h, width: w, counts: .uncompressed((counts ?? []).map { UInt32($0) })))
+        } catch {
+            try report(COCO.Checks.invalidRLE, "\(error); annotation skipped", at: loc, subject: subject)
+            return nil
+        }
+    }
+}
+
+extension COCO {
+    /// True when `literal` is exactly what ``JSONNumber/canonicalLiteral(_:)`` prints for its value, decided from
+    /// the text alone: plain integers below 2^53 without leading zeros (not `-0`), or plain decimals with at most
+    /// 15 significant digits, no trailing zero, no exponent and magnitude at least 1e-4.
+    ///
+    /// With at most 15 significant digits a decimal survives the trip through a double, so the shortest digits
+    /// that read back to the same double are its own digits.
+    public static func isCanonical(_ literal: String) -> Bool {
+        var sawPoint = false
+        var significant = 0
+        var leadingZerosAfterPoint = 0
+        var sawNonZero = false
+        var last: UInt8 = 0
+        var first = true
+        for c in literal.utf8 {
+            defer { first = false }
+            switch c {
+            case UInt8(ascii: "-") where first:
+                continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if c != UInt8(ascii: "0") { sawNonZero = true }
+                if sawNonZero { significant += 1 } else if sawPoint { leadingZerosAfterPoint += 1 }
+                last = c
+            case UInt8(ascii: "."):
+                if sawPoint { return false }
+                sawPoint = true
+                last = c
+            default:
+                return false
+            }
+        }
+        if !sawPoint {
+            if !sawNonZero { return literal == "0" }
+            return significant <= 15
+        }
+        if last == UInt8(ascii: "0") || last == UInt8(ascii: ".") { return false }
+        if leadingZerosAfterPoint >= 4 { return false }
+        return significant <= 15
+    }
+}
