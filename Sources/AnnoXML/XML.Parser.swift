@@ -60,8 +60,6 @@ extension XML {
                 last.message.map { trimmed(String(cString: $0)) } ?? "libxml2 reported an error without a message"
             let kind: XML.Error.Kind
             switch last.code {
-            case Int32(XML_ERR_DOCUMENT_EMPTY.rawValue):
-                kind = .empty
             case Int32(XML_ERR_UNKNOWN_ENCODING.rawValue), Int32(XML_ERR_UNSUPPORTED_ENCODING.rawValue),
                 Int32(XML_ERR_INVALID_ENCODING.rawValue):
                 kind = .invalidEncoding(message)
