@@ -91,6 +91,7 @@ extension XML {
 
         /// Consumes one run of character data up to the next `<`.
         private mutating func characterData() throws(XML.Error) {
+            let (startLine, startColumn) = (line, column)
             var length = 0
             while index < bytes.count, bytes[index] != UInt8(ascii: "<") {
                 if !Self.isSpace(bytes[index]) { sawContent = true }
@@ -98,7 +99,8 @@ extension XML {
                 try step()
                 length += index - before
                 if length > limits.maxTextLength {
-                    throw XML.Error(.textTooLong(limit: limits.maxTextLength), file: file, line: line, column: column)
+                    throw XML.Error(
+                        .textTooLong(limit: limits.maxTextLength), file: file, line: startLine, column: startColumn)
                 }
             }
         }
@@ -191,6 +193,7 @@ extension XML {
         /// Consumes a quoted attribute value, opening quote included, checking its length.
         private mutating func quotedValue(_ quote: UInt8) throws(XML.Error) {
             advanceASCII(1)
+            let (startLine, startColumn) = (line, column)
             var length = 0
             while index < bytes.count {
                 if bytes[index] == quote {
@@ -201,13 +204,15 @@ extension XML {
                 try step()
                 length += index - before
                 if length > limits.maxTextLength {
-                    throw XML.Error(.textTooLong(limit: limits.maxTextLength), file: file, line: line, column: column)
+                    throw XML.Error(
+                        .textTooLong(limit: limits.maxTextLength), file: file, line: startLine, column: startColumn)
                 }
             }
         }
 
         /// Consumes bytes up to and including `terminator`, or to the end of input (libxml2 then reports it).
         private mutating func skip(past terminator: StaticString, limit: Int?) throws(XML.Error) {
+            let (startLine, startColumn) = (line, column)
             var length = 0
             while index < bytes.count {
                 if matches(terminator, at: index) {
@@ -218,7 +223,7 @@ extension XML {
                 try step()
                 length += index - before
                 if let limit, length > limit {
-                    throw XML.Error(.textTooLong(limit: limit), file: file, line: line, column: column)
+                    throw XML.Error(.textTooLong(limit: limit), file: file, line: startLine, column: startColumn)
                 }
             }
         }
