@@ -1,2 +1,0 @@
-/// The AnnoXML module. See Specs/architecture.md for what it owns.
-public enum AnnoXMLModule {}
