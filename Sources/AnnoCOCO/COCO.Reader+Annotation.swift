@@ -92,9 +92,10 @@ extension COCO.Reader {
             }
         }
         guard valid else { return nil }
-        if requireID && !sawID {
-            try report(COCO.Checks.missingField, "annotation has no \"id\"; skipped", at: loc, subject: subject)
-            return nil
+        // Panoptic records (`segments_info`) have no id by design. Elsewhere a missing id is an error, but the
+        // annotation is kept under an assigned id that is never written back, so nothing is lost.
+        if requireID && !sawID && !a.extensions.contains(where: { $0.key == "segments_info" }) {
+            try report(COCO.Checks.missingField, "annotation has no \"id\"; kept under the assigned id #\(index + 1), which is not written back", at: loc, subject: subject)
         }
         return a
     }
@@ -214,11 +215,16 @@ extension COCO.Reader {
                     try json.beginArray()
                     var list: [Int] = []
                     while try json.nextElement() {
-                        if try json.peek() == .number, let n = Int(try json.readNumber().literal) {
-                            list.append(n)
+                        if try json.peek() == .number {
+                            let n = try json.readNumber()
+                            if let i = Int(n.literal) {
+                                list.append(i)
+                            } else {
+                                problem = problem ?? "RLE \"counts\" must be whole numbers, found \(n.literal)"
+                            }
                         } else {
                             problem = problem ?? "RLE \"counts\" must be whole numbers"
-                            if try json.peek() != .number { try json.skipValue() }
+                            try json.skipValue()
                         }
                     }
                     counts = list

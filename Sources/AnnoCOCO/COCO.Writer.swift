@@ -58,7 +58,9 @@ extension COCO {
                 switch key {
                 case "info": present = d.info != nil
                 case "licenses": present = !d.licenses.isEmpty
-                case "image": present = !d.images.isEmpty
+                case "image", "images": present = !d.images.isEmpty || d.sectionOrder.isEmpty
+                case "annotations": present = !d.annotations.isEmpty || d.sectionOrder.isEmpty
+                case "categories": present = !d.categories.isEmpty || d.sectionOrder.isEmpty
                 default: present = true
                 }
                 if present { order.append(key) }
