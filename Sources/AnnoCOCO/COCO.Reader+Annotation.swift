@@ -15,7 +15,7 @@ extension COCO.Reader {
             return nil
         }
         try json.beginObject()
-        var a = Annotation(id: .int(index + 1), idWasAssigned: true, imageID: Self.missingImage, origin: Origin(loc))
+        var a = Annotation(id: .int(index + 1), idWasAssigned: true, imageID: Self.missingImage, origin: origin(loc))
         var sawID = false
         var valid = true
         while let key = try json.nextKey() {
@@ -125,7 +125,7 @@ extension COCO.Reader {
     }
 
     /// Reads a segmentation; nil (after reporting) when malformed.
-    mutating func readSegmentation(subject: String, at loc: SourceLocation) throws -> Segmentation? {
+    mutating func readSegmentation(subject: String, at loc: Int) throws -> Segmentation? {
         switch try json.peek() {
         case .array:
             return try readPolygons(subject: subject, at: loc)
@@ -138,11 +138,10 @@ extension COCO.Reader {
         }
     }
 
-    mutating func readPolygons(subject: String, at loc: SourceLocation) throws -> Segmentation? {
+    mutating func readPolygons(subject: String, at loc: Int) throws -> Segmentation? {
         try json.beginArray()
         var polygons: [[Double]] = []
-        var literals: [[String]?] = []
-        var anyLiteral = false
+        var styles: [NumberStyle] = []
         var problem: String?
         var partIndex = 0
         while try json.nextElement() {
@@ -154,10 +153,10 @@ extension COCO.Reader {
                 problem = problem ?? "polygon \(partIndex) is a \(kind), not a list of numbers"
                 try json.skipValue()
             } else {
-                var texts: [String]?
+                var style = NumberStyle.canonical
                 var values: [Double] = []
                 var nonNumber = false
-                switch json.readDoubleArrayResult(literals: &texts) {
+                switch json.readDoubleArrayResult(style: &style) {
                 case .success(let v):
                     values = v
                 case .failure(let e):
@@ -167,7 +166,6 @@ extension COCO.Reader {
                     try json.skipValue()
                     while try json.nextElement() { try json.skipValue() }
                 }
-                let canonical = texts == nil
                 if nonNumber {
                     problem = problem ?? "polygon \(partIndex) holds a value that is not a number"
                 } else if values.count % 2 != 0 {
@@ -175,11 +173,10 @@ extension COCO.Reader {
                 } else if values.count < 6 {
                     problem = problem ?? "polygon \(partIndex) has \(values.count / 2) points; at least 3 are needed (pycocotools would read 2 points as a box and fail)"
                 } else if let bad = values.firstIndex(where: { !$0.isFinite }) {
-                    problem = problem ?? "polygon \(partIndex) value \(bad) is not finite (\(texts?[bad] ?? String(values[bad])))"
+                    problem = problem ?? "polygon \(partIndex) value \(bad) is not finite (\(style.literal(values[bad], at: bad)))"
                 }
                 polygons.append(values)
-                literals.append(canonical ? nil : texts)
-                if !canonical { anyLiteral = true }
+                styles.append(style)
             }
             partIndex += 1
         }
@@ -187,10 +184,10 @@ extension COCO.Reader {
             try report(COCO.Checks.invalidPolygon, problem + "; annotation skipped", at: loc, subject: subject)
             return nil
         }
-        return .polygons(anyLiteral ? PolygonSet(polygons, literals: literals) : PolygonSet(polygons))
+        return .polygons(PolygonSet(polygons, styles: styles))
     }
 
-    mutating func readRLE(subject: String, at loc: SourceLocation) throws -> Segmentation? {
+    mutating func readRLE(subject: String, at loc: Int) throws -> Segmentation? {
         try json.beginObject()
         var size: [Int]?
         var compressed: String?
@@ -216,11 +213,9 @@ extension COCO.Reader {
                     var list: [Int] = []
                     while try json.nextElement() {
                         if try json.peek() == .number {
-                            let n = try json.readNumber()
-                            if let i = Int(n.literal) {
-                                list.append(i)
-                            } else {
-                                problem = problem ?? "RLE \"counts\" must be whole numbers, found \(n.literal)"
+                            switch try json.readIntegerOrNumber() {
+                            case .int(let i): list.append(i)
+                            case .number(let n): problem = problem ?? "RLE \"counts\" must be whole numbers, found \(n.literal)"
                             }
                         } else {
                             problem = problem ?? "RLE \"counts\" must be whole numbers"
@@ -264,9 +259,9 @@ extension COCO.Reader {
 
 extension JSONReader {
     /// `readDoubleArray(literals:)` with its error as a value, so callers can recover from a type mismatch.
-    mutating func readDoubleArrayResult(literals: inout [String]?) -> Result<[Double], JSONError> {
+    mutating func readDoubleArrayResult(style: inout NumberStyle) -> Result<[Double], JSONError> {
         do throws(JSONError) {
-            return .success(try readDoubleArray(literals: &literals))
+            return .success(try readDoubleArray(style: &style))
         } catch {
             return .failure(error)
         }

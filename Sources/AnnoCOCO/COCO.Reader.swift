@@ -47,9 +47,18 @@ extension COCO {
             return SourceLocation(file: file, pointer: pointer, line: lc.line, column: lc.column)
         }
 
-        mutating func here() throws(JSONError) -> SourceLocation {
+        /// The byte offset of the next value; cheap, so it can be taken before every field.
+        mutating func here() throws(JSONError) -> Int {
             _ = try json.peek()
-            return location(json.offset, json.pointer)
+            return json.offset
+        }
+
+        /// The location of an item starting at `offset`, with the reader's current pointer.
+        func origin(_ offset: Int) -> Origin { Origin(location(offset, json.pointer)) }
+
+        /// Reports a problem at `offset`; the pointer is the reader's current one, which still names the value.
+        mutating func report(_ check: CheckDescriptor, _ message: String, at offset: Int, subject: String) throws {
+            try report(check, message, at: location(offset, json.pointer), subject: subject)
         }
 
         mutating func report(_ check: CheckDescriptor, _ message: String, at loc: SourceLocation, subject: String) throws {
@@ -89,7 +98,7 @@ extension COCO {
             case .object:
                 break
             default:
-                let loc = try here()
+                let loc = location(try here(), "")
                 throw DatasetError(
                     code: Checks.unsupportedShape.code,
                     message: "the top level is a \(kind), not a COCO object or results list", location: loc)
@@ -158,7 +167,7 @@ extension COCO {
             guard try json.peek() == .array else {
                 let loc = try here()
                 let kind = try json.peek()
-                try report(Checks.wrongType, "expected an array, found \(kind); the section is ignored", at: loc, subject: "section \(loc.pointer ?? "")")
+                try report(Checks.wrongType, "expected an array, found \(kind); the section is ignored", at: loc, subject: "section \(json.pointer)")
                 try json.skipValue()
                 return []
             }
@@ -237,7 +246,7 @@ extension COCO {
             try json.beginObject()
             var id: ID?
             var sawID = false
-            var license = License(id: .int(0), origin: Origin(loc))
+            var license = License(id: .int(0), origin: origin(loc))
             while let key = try json.nextKey() {
                 switch key {
                 case "id":
@@ -276,7 +285,7 @@ extension COCO {
             var id: ID?
             var sawID = false
             var name: String?
-            var category = Category(id: .int(0), name: "", origin: Origin(loc))
+            var category = Category(id: .int(0), name: "", origin: origin(loc))
             while let key = try json.nextKey() {
                 switch key {
                 case "id":
@@ -319,7 +328,7 @@ extension COCO {
             try json.beginObject()
             var id: ID?
             var sawID = false
-            var image = Image(id: .int(0), origin: Origin(loc))
+            var image = Image(id: .int(0), origin: origin(loc))
             // Segment Anything per-image files name the image id `image_id`.
             let idKey = index == nil ? "image_id" : "id"
             while let key = try json.nextKey() {
