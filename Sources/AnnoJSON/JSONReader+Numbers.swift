@@ -128,6 +128,58 @@ extension JSONReader {
         return NumberScan(end: p, double: value, isInteger: fracDigits == 0 && !hasExponent, canonical: canonical)
     }
 
+    /// Validates the number literal at `start` and returns the offset after it, or -1 when it breaks the grammar
+    /// or the length limit (the caller then asks `scanNumber` for the precise error). No conversion. O(length).
+    @inline(__always)
+    static func skipNumber(_ base: UnsafePointer<UInt8>, at start: Int, maxLength: Int) -> Int {
+        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+        var p = start
+        if base[p] == UInt8(ascii: "-") { p += 1 }
+        var c = base[p]
+        if c == UInt8(ascii: "0") {
+            p += 1
+            c = base[p]
+            if isDigit(c) { return -1 }
+        } else if isDigit(c) {
+            repeat {
+                p += 1
+                c = base[p]
+            } while isDigit(c)
+        } else {
+            return -1
+        }
+        if c == UInt8(ascii: ".") {
+            p += 1
+            c = base[p]
+            guard isDigit(c) else { return -1 }
+            repeat {
+                p += 1
+                c = base[p]
+            } while isDigit(c)
+        }
+        if c | 0x20 == UInt8(ascii: "e") {
+            p += 1
+            c = base[p]
+            if c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
+                p += 1
+                c = base[p]
+            }
+            guard isDigit(c) else { return -1 }
+            repeat {
+                p += 1
+                c = base[p]
+            } while isDigit(c)
+        }
+        return p - start > maxLength ? -1 : p
+    }
+
+    /// Skips the number at `pos`, validating it.
+    @inline(__always)
+    mutating func skipNumber() throws(JSONError) {
+        let e = JSONReader.skipNumber(base, at: pos, maxLength: limits.maxNumberLength)
+        if e < 0 { pos = try scanNumber(at: pos, computeValue: false).end } else { pos = e }
+    }
+
     /// Reads a number as a Double without building its literal. Errors with `typeMismatch` on other kinds.
     public mutating func readDouble() throws(JSONError) -> Double {
         let c = skipWhitespace()
