@@ -341,3 +341,30 @@ import Testing
         #expect(try r.withStringBytes { Array($0) } == Array("esc\n".utf8))
     }
 }
+
+@Suite struct KeySetTests {
+    @Test func nextKeyInSet() throws {
+        let keys = JSONKeySet(["id", "bbox", "é"])
+        var r = reader(#"{"bbox": [1], "other": 2, "id": 3, "\u00e9": 4, "\u0069d": 5}"#)
+        try r.beginObject()
+        var seen: [Int] = []
+        var unknown: [String] = []
+        while let k = try r.nextKey(in: keys) {
+            seen.append(k)
+            if k == JSONKeySet.unknown, let name = r.currentKey { unknown.append(name) }
+            try r.skipValue()
+        }
+        try r.finish()
+        #expect(seen == [1, -1, 0, 2, 0])
+        #expect(unknown == ["other"])
+        #expect(r.warnings.map(\.key) == ["id"])
+    }
+
+    @Test func readDoubleSimpleAndGeneralPathsAgree() throws {
+        for lit in ["0", "-0", "0.5", "-0.0", "123456789012345", "1234567890123456", "0.000001", "12.5e1", "99999.99999",
+                    "1.000000000000001", "0.30000000000000004"] {
+            var r = reader(lit)
+            #expect(try r.readDouble().bitPattern == Double(lit)?.bitPattern, "\(lit)")
+        }
+    }
+}
