@@ -53,6 +53,46 @@ import Testing
         return n
     }
 
+    static let fields = JSONKeySet(["id", "image_id", "category_id", "width", "height", "iscrowd", "license",
+                                    "bbox", "area", "segmentation", "file_name", "name", "supercategory"])
+
+    /// The access pattern a COCO reader has: typed reads by key, polygons via readDoubleArray(literals:).
+    static func cocoShaped(_ r: inout JSONReader) throws(JSONError) -> Int {
+        var n = 0
+        try r.beginObject()
+        while let k = try r.nextKey() {
+            guard k == "images" || k == "annotations" || k == "categories" else {
+                try r.skipValue()
+                continue
+            }
+            try r.beginArray()
+            while try r.nextElement() {
+                try r.beginObject()
+                while let f = try r.nextKey(in: fields) {
+                    switch f {
+                    case 0...6: n &+= try r.readInt()
+                    case 7: n &+= try r.readDoubleArray().count
+                    case 8: n &+= Int(try r.readDouble())
+                    case 9:
+                        guard try r.peek() == .array else {
+                            try r.skipValue()
+                            continue
+                        }
+                        try r.beginArray()
+                        while try r.nextElement() {
+                            var lits: [String]?
+                            n &+= try r.readDoubleArray(literals: &lits).count + (lits?.count ?? 0)
+                        }
+                    case 10...12: n &+= try r.readString().utf8.count
+                    default: try r.skipValue()
+                    }
+                }
+            }
+        }
+        try r.finish()
+        return n
+    }
+
     @Test(.enabled(if: file != nil))
     func throughput() throws {
         let path = try #require(BenchmarkTests.file)
@@ -67,6 +107,10 @@ import Testing
         try measure("pull-parse every value", bytes: bytes.count) {
             var r = JSONReader(bytes: bytes)
             sink &+= try BenchmarkTests.touchAll(&r)
+        }
+        try measure("COCO-shaped typed pull (nextKey(in:), readDoubleArray(literals:))", bytes: bytes.count) {
+            var r = JSONReader(bytes: bytes)
+            sink &+= try BenchmarkTests.cocoShaped(&r)
         }
         try measure("readValue (materialise tree)", bytes: bytes.count, runs: 3) {
             var r = JSONReader(bytes: bytes)
