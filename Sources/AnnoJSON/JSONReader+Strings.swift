@@ -110,11 +110,16 @@ extension JSONReader {
                 throw error(.invalidEscape, at: p)
             }
             if v >= 0xD800 && v <= 0xDBFF {
-                guard base[p + 6] == 0x5C, base[p + 7] == UInt8(ascii: "u"), let lo = hex4(at: p + 8),
-                      lo >= 0xDC00 && lo <= 0xDFFF else {
-                    if p + 12 > end { throw error(.unexpectedEnd, at: end) }
-                    throw error(.loneSurrogate, at: p)
+                // A high surrogate needs `\uDC00`...`\uDFFF` right after it; input that ends on the way is truncated.
+                var i = 6
+                while i < 12 {
+                    if p + i >= end { throw error(.unexpectedEnd, at: end) }
+                    let b = base[p + i]
+                    let ok = i == 6 ? b == 0x5C : i == 7 ? b == UInt8(ascii: "u") : JSONReader.hexValue(b) != nil
+                    if !ok { throw error(.loneSurrogate, at: p) }
+                    i += 1
                 }
+                guard let lo = hex4(at: p + 8), lo >= 0xDC00 && lo <= 0xDFFF else { throw error(.loneSurrogate, at: p) }
                 return p + 12
             }
             if v >= 0xDC00 && v <= 0xDFFF { throw error(.loneSurrogate, at: p) }
