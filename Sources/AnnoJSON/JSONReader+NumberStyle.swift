@@ -42,13 +42,15 @@ extension JSONReader {
     /// that is not a number, leaving the reader before it. O(bytes).
     public mutating func readDoubleArray(style: inout NumberStyle) throws(JSONError) -> [Double] {
         style = .canonical
+        let c0 = skipWhitespace()
+        let arrayStart = pos
         try beginArray()
+        _ = c0
         var out: [Double] = []
+        out.reserveCapacity(64)
         var sawIntegralAsInteger = false
         var sawIntegralAsPointZero = false
         var sawOther = false
-        var starts: [Int] = []
-        var ends: [Int] = []
         while try advanceInArray(frames[frames.count - 1]) {
             let c = skipWhitespace()
             guard c == UInt8(ascii: "-") || c &- 0x30 < 10 else { throw mismatch(c, expected: .number) }
@@ -56,8 +58,6 @@ extension JSONReader {
             let s = try scanNumber(at: start, computeValue: true)
             pos = s.end
             out.append(s.double)
-            starts.append(start)
-            ends.append(s.end)
             if sawOther { continue }
             if s.canonical == true {
                 if s.isInteger { sawIntegralAsInteger = true }
@@ -68,14 +68,37 @@ extension JSONReader {
             }
         }
         if sawOther || (sawIntegralAsInteger && sawIntegralAsPointZero) {
-            var texts: [String] = []
-            texts.reserveCapacity(out.count)
-            for i in starts.indices { texts.append(literalText(start: starts[i], end: ends[i])) }
-            style = .literals(texts)
+            style = .literals(literalTexts(arrayStart: arrayStart, count: out.count))
         } else if sawIntegralAsPointZero {
             style = .pointZero
         }
         return out
+    }
+
+    /// Re-scans the (already validated) number array starting at `arrayStart` and returns each literal's text.
+    func literalTexts(arrayStart: Int, count: Int) -> [String] {
+        var texts: [String] = []
+        texts.reserveCapacity(count)
+        var p = arrayStart + 1
+        while texts.count < count && p < self.count {
+            let c = base[p]
+            if c == UInt8(ascii: "-") || c &- 0x30 < 10 {
+                var e = p
+                while e < self.count {
+                    let d = base[e]
+                    if d &- 0x30 < 10 || d == UInt8(ascii: "-") || d == UInt8(ascii: "+") || d == UInt8(ascii: ".") || d == UInt8(ascii: "e") || d == UInt8(ascii: "E") {
+                        e += 1
+                    } else {
+                        break
+                    }
+                }
+                texts.append(literalText(start: p, end: e))
+                p = e
+            } else {
+                p += 1
+            }
+        }
+        return texts
     }
 
     /// True for `N.0` where `N` is a canonical integer of at most 15 digits other than `-0` (whose canonical

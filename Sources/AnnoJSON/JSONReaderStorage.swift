@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// The reader's private, zero-padded copy of the input plus a lazily built index of line starts.
 ///
 /// The padding (16 zero bytes) lets the scanners read a few bytes ahead without bounds checks: a zero byte is
@@ -41,9 +44,10 @@ final class JSONReaderStorage {
         } else {
             var s = [0]
             var i = 0
-            while i < count {
-                if base[i] == 0x0A { s.append(i + 1) }
-                i += 1
+            while i < count, let hit = memchr(base + i, 0x0A, count - i) {
+                let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                s.append(at + 1)
+                i = at + 1
             }
             lineStarts = s
             starts = s
