@@ -18,7 +18,8 @@ extension COCO.Reader {
         var a = Annotation(id: .int(index + 1), idWasAssigned: true, imageID: Self.missingImage, origin: origin(loc))
         var sawID = false
         var valid = true
-        while let key = try json.nextKey() {
+        while let index = try json.nextKey(in: Self.annotationKeys) {
+            let key = index >= 0 ? Self.annotationKeys.names[index] : (json.currentKey ?? "")
             switch key {
             case "id":
                 sawID = true
@@ -99,6 +100,9 @@ extension COCO.Reader {
         }
         return a
     }
+
+    /// The annotation keys the reader models; everything else becomes an extension.
+    static let annotationKeys = JSONKeySet(["id", "image_id", "category_id", "bbox", "segmentation", "area", "iscrowd", "score", "description", "caption", "provenance", "review"])
 
     /// The placeholder image id of annotations that had none (resolved after the whole file is read).
     static let missingImage = ID.string("\u{0}missing-image-id")
