@@ -10,6 +10,11 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 SHARED=${ANNOKIT_SHARED:-../shared}
+if [ ! -f "$SHARED/bench/peers.py" ] && [ -z "${ANNOKIT_SHARED:-}" ]; then
+  # A git worktree may sit one level deeper than the main checkout: look further up for shared/.
+  d=$ROOT
+  while [ "$d" != / ]; do d=$(dirname "$d"); [ -f "$d/shared/bench/peers.py" ] && { SHARED=$d/shared; break; }; done
+fi
 VENV=${PEERS_VENV:-$HOME/.cache/annokit-peers}
 REPS=${REPS:-3}
 FILE=${1:-Benchmarks/data/val5k.json}
