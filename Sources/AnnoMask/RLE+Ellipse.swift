@@ -37,11 +37,11 @@ extension RLE {
                     while y1 < h - 1 && inside(px, y1 + 1) { y1 += 1 }
                     while y1 >= y0 && !inside(px, y1) { y1 -= 1 }
                     if y0 > y1 { continue }
-                    points.append(px * h + y0)
-                    points.append(px * h + y1 + 1)
+                    points.append(px << 32 | y0)
+                    points.append(px << 32 | (y1 + 1))
                 }
             }
         }
-        self.init(uncheckedSize: size, counts: PolygonRasterizer.counts(fromToggles: &points, pixels: pixels))
+        self.init(uncheckedSize: size, counts: PolygonRasterizer.counts(fromToggles: &points, height: h, pixels: pixels))
     }
 }

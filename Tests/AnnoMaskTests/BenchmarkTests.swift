@@ -18,7 +18,9 @@ func benchmark() throws {
     var strings = [String](repeating: "", count: work.items.count)
     let toRLE1 = best(reps) { strings = work.toRLE(0..<work.items.count) }
     let toRLE2 = best(reps) { strings = work.parallel { work.toRLE($0) }.flatMap { $0 } }
-    let polygons1 = best(reps) { _ = work.polygonsOnly(0..<work.items.count) }
+    var polygonRuns = 0
+    let polygons1 = best(reps) { polygonRuns = work.polygonsOnly(0..<work.items.count) }
+    print("polygon_runs=\(polygonRuns)")
     #expect(strings.count == work.items.count)
 
     // compressed RLE → full H×W bitmap, as pycocotools' decode.
