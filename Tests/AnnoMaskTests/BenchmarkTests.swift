@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import Testing
-import AnnoMask
+@testable import AnnoMask
 
 /// The mask benchmark driver (Benchmarks/mask/run.sh). Skipped unless ANNOKIT_BENCH_FILE names a COCO file.
 ///
@@ -12,6 +12,22 @@ func benchmark() throws {
     let reps = Int(ProcessInfo.processInfo.environment["ANNOKIT_BENCH_REPS"] ?? "") ?? 3
     let work = try MaskWorkload(path: path)
     print("annotations=\(work.items.count)")
+    if ProcessInfo.processInfo.environment["ANNOKIT_BENCH_ONLY"] == "toggles" {
+        // Profiling aid: the toggle generation alone, then toggles plus counts.
+        var total = 0
+        let t1 = best(reps) { total = work.togglesOnly(withCounts: false) }
+        let t2 = best(reps) { total = work.togglesOnly(withCounts: true) }
+        print("toggles=\(total) toggles_only_s=\(t1) toggles_counts_s=\(t2)")
+        return
+    }
+    if ProcessInfo.processInfo.environment["ANNOKIT_BENCH_ONLY"] == "polygons" {
+        // For `perf stat` cycle counts of the rasteriser alone: run it `reps` times and stop.
+        var runs = 0
+        let t = best(reps) { runs = work.polygonsOnly(0..<work.items.count) }
+        print("polygon_runs=\(runs)")
+        print("annokit_polygons_only_s=\(t)")
+        return
+    }
     print("polygon_annotations=\(work.polygonCount)")
 
     // polygon / RLE → compressed RLE, as pycocotools' annToRLE (which returns the compressed string).
@@ -118,6 +134,24 @@ struct MaskWorkload: @unchecked Sendable {
             }
         }
         return runs
+    }
+
+    /// Toggle generation (and optionally counts) for every polygon part, skipping validation and unions.
+    func togglesOnly(withCounts: Bool) -> Int {
+        var total = 0
+        var points = [Int]()
+        for item in items {
+            guard case .polygons(let parts) = item.segmentation else { continue }
+            for p in parts {
+                points.removeAll(keepingCapacity: true)
+                p.withUnsafeBufferPointer { PolygonRasterizer.appendToggles($0, height: item.size.height, width: item.size.width, into: &points) }
+                total += points.count
+                if withCounts {
+                    total += PolygonRasterizer.counts(fromToggles: &points, height: item.size.height, pixels: item.size.height * item.size.width).count
+                }
+            }
+        }
+        return total
     }
 
     /// Decodes every string in `range` to a full bitmap; returns a checksum so the work is not optimised away.
