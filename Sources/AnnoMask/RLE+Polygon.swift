@@ -14,7 +14,7 @@ extension RLE {
         polygon.withUnsafeBufferPointer { xy in
             PolygonRasterizer.appendToggles(xy, height: size.height, width: size.width, into: &points)
         }
-        self.init(uncheckedSize: size, counts: PolygonRasterizer.counts(fromToggles: &points, pixels: pixels))
+        self.init(uncheckedSize: size, counts: PolygonRasterizer.counts(fromToggles: &points, height: size.height, pixels: pixels))
     }
 
     /// Rasterises the union of several polygons (one object in several parts), as pycocotools' `annToRLE`.
@@ -53,7 +53,7 @@ extension RLE {
                 PolygonRasterizer.appendToggles(b, height: size.height, width: size.width, into: &points)
             }
         }
-        self.init(uncheckedSize: size, counts: PolygonRasterizer.counts(fromToggles: &points, pixels: pixels))
+        self.init(uncheckedSize: size, counts: PolygonRasterizer.counts(fromToggles: &points, height: size.height, pixels: pixels))
     }
 
     /// Checks a flat polygon: even count, at least 3 points, all finite.
