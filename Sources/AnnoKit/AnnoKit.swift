@@ -2,6 +2,7 @@
 @_exported import AnnoJSON
 @_exported import AnnoMask
 @_exported import AnnoCOCO
+@_exported import AnnoReport
 
 /// Every dataset format AnnoKit reads and writes.
 public enum Formats {
