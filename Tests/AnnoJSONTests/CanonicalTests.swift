@@ -1,0 +1,100 @@
+import AnnoJSON
+import Foundation
+import Testing
+
+@Suite struct CanonicalTests {
+    @Test func readDoubleArrayLiterals() throws {
+        var r = reader("[[1, 2.5, 373.29, -3], [10.0, 1], [1E5], [-0], [-0.0, 0.0001], [], [1e-05]]")
+        try r.beginArray()
+        var results: [[String]?] = []
+        var values: [[Double]] = []
+        while try r.nextElement() {
+            var lits: [String]?
+            values.append(try r.readDoubleArray(literals: &lits))
+            results.append(lits)
+        }
+        #expect(values[0] == [1, 2.5, 373.29, -3])
+        #expect(results[0] == nil)
+        #expect(results[1] == ["10.0", "1"])
+        #expect(results[2] == ["1E5"])
+        #expect(results[3] == ["-0"])
+        #expect(results[4] == nil)
+        #expect(results[5] == nil)
+        #expect(results[6] == nil)
+    }
+
+    @Test func readDoubleArrayTypeErrorHasPointer() throws {
+        var r = reader(#"{"bbox": [1, 2, "3"]}"#)
+        try r.beginObject()
+        _ = try r.nextKey()
+        do {
+            _ = try r.readDoubleArray()
+            Issue.record("expected a throw")
+        } catch {
+            #expect(error.kind == .typeMismatch(expected: .number, found: .string))
+            #expect(error.pointer == "/bbox/2")
+        }
+    }
+
+    /// The byte-level canonical decision must agree with the textual definition for every literal shape.
+    @Test func fastCanonicalCheckAgreesWithDefinition() throws {
+        var rng = SystemRandomNumberGenerator()
+        var literals = ["0", "-0", "0.0", "-0.0", "-0.00", "10", "10.0", "0.5", "0.50", "0.0001", "0.00012", "0.00009",
+                        "123456789012345", "1234567890123456", "9007199254740993", "99999999999999.9",
+                        "0.000123456789012345", "1.5", "1e5", "1E5", "1e-05", "1e+16", "5e-324", "100.25", "-373.29",
+                        "0.1", "0.3", "2.675", "1.0000000000000002", "123456789012345.6"]
+        for _ in 0..<20000 {
+            var s = Int.random(in: 0...3, using: &rng) == 0 ? "-" : ""
+            let intDigits = Int.random(in: 1...17, using: &rng)
+            if Int.random(in: 0...3, using: &rng) == 0 {
+                s += "0"
+            } else {
+                s += String(Int.random(in: 1...9, using: &rng))
+                for _ in 1..<intDigits { s += String(Int.random(in: 0...9, using: &rng)) }
+            }
+            if Bool.random(using: &rng) {
+                s += "."
+                let zeros = Int.random(in: 0...6, using: &rng)
+                s += String(repeating: "0", count: zeros)
+                for _ in 0..<Int.random(in: 1...10, using: &rng) { s += String(Int.random(in: 0...9, using: &rng)) }
+            }
+            if Int.random(in: 0...9, using: &rng) == 0 { s += "e\(Int.random(in: -30...30, using: &rng))" }
+            literals.append(s)
+        }
+        for chunk in stride(from: 0, to: literals.count, by: 500) {
+            let part = Array(literals[chunk..<min(chunk + 500, literals.count)])
+            for lit in part {
+                var r = reader("[\(lit)]")
+                var lits: [String]?
+                let d = try r.readDoubleArray(literals: &lits)
+                let canonical = JSONNumber(literal: lit, double: d[0]).isCanonical
+                #expect((lits == nil) == canonical, "\(lit)")
+                if let lits { #expect(lits == [lit]) }
+            }
+            // Mixed arrays: literals appear only if one is non-canonical, and then all are exact.
+            var r = reader("[" + part.joined(separator: ",") + "]")
+            var lits: [String]?
+            let ds = try r.readDoubleArray(literals: &lits)
+            var w = JSONWriter()
+            w.beginArray()
+            if let lits {
+                #expect(lits == part)
+                for l in lits { w.number(JSONNumber(literal: l, double: 0)) }
+            } else {
+                for d in ds { w.double(d) }
+            }
+            w.endArray()
+            #expect(w.bytes == Array(("[" + part.joined(separator: ",") + "]").utf8))
+        }
+    }
+
+    @Test func canonicalLiteralExamples() {
+        #expect(JSONNumber(10.0).literal == "10")
+        #expect(JSONNumber(-0.0).literal == "-0.0")
+        #expect(JSONNumber(0.0).literal == "0")
+        #expect(JSONNumber(373.29).literal == "373.29")
+        #expect(JSONNumber(1e21).literal == "1e+21")
+        #expect(JSONNumber(literal: "10.0", double: 10).isCanonical == false)
+        #expect(JSONNumber(literal: "373.29", double: 373.29).isCanonical)
+    }
+}
