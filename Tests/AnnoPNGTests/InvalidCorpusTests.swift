@@ -106,6 +106,18 @@ import AnnoZlib
         #expect(decodingError(sig + ihdr + extra + plte + idat + iend) == nil)
     }
 
+    @Test func ancillaryBombIsSkippedUninflated() throws {
+        // The bomb's 1 MB zlib stream moved into an iCCP chunk of a valid image: skipped, never inflated.
+        let bomb = try fixture("invalid/bomb_1gib.png")
+        let stream = Array(bomb[41..<(bomb.count - 16)])
+        let good = try PNG.encodeGray8(width: 4, height: 4, pixels: [UInt8](repeating: 3, count: 16))
+        let withProfile = Array(good[0..<33]) + PNGBuilder.chunk("iCCP", Array("p".utf8) + [0, 0] + stream) + good[33...]
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(try PNG.decode(withProfile).pixels == .gray8([UInt8](repeating: 3, count: 16)))
+        #expect(clock.now - start < .milliseconds(500))
+    }
+
     @Test func limitsAreConfigurable() throws {
         let png = try PNG.encodeGray8(width: 20, height: 30, pixels: [UInt8](repeating: 0, count: 600))
         #expect(decodingError(png, limits: PNG.Limits(maxHeight: 29)) == E(.limitExceeded(.height, value: 30, maximum: 29), offset: 20))
