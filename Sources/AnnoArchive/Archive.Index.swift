@@ -61,7 +61,7 @@ extension Archive {
         }
 
         /// The index payload bytes (stored uncompressed so it can be mapped).
-        var payload: [UInt8] {
+        public var payload: [UInt8] {
             var heap = ByteWriter()
             var w = ByteWriter(capacity: Index.prefixSize + entries.count * Index.entrySize + masks.count * Index.statSize)
             w.u32(UInt32(entries.count))

@@ -58,8 +58,8 @@ extension Archive {
             return w.bytes
         }
 
-        /// Frames `payload` (already compressed when `flags` say so) as a complete record.
-        static func frame(tag: RecordTag, flags: UInt16, ordinal: UInt32, stored payload: [UInt8], rawLength: Int) -> [UInt8] {
+        /// Frames `payload` (already compressed when `flags` say so) as a complete record with both CRCs and padding.
+        public static func frame(tag: RecordTag, flags: UInt16, ordinal: UInt32, stored payload: [UInt8], rawLength: Int) -> [UInt8] {
             var h = RecordHeader(tag: tag.rawValue, flags: flags, ordinal: ordinal, storedLength: UInt64(payload.count), rawLength: UInt64(rawLength), payloadCRC: 0)
             let prefix = h.prefixBytes
             let padding = [UInt8](repeating: 0, count: h.paddingLength)

@@ -1,4 +1,5 @@
 import AnnoCore
+import AnnoZlib
 
 /// The native `.amsk` mask archive: a whole dataset, every mask compressed and checksummed, one image's masks
 /// readable in O(1) seeks. The byte layout is in `Specs/formats/amsk.md`.
@@ -31,6 +32,9 @@ public enum Archive {
         /// Optional: the index carries per-mask category and area statistics. Set in every version-1 file.
         public static let maskStatistics: UInt32 = 1 << 0
     }
+
+    /// The CRC-32 used by every checksum in the format (zlib's, as in PNG and gzip).
+    public static func checksum(_ bytes: [UInt8], seed: UInt32 = 0) -> UInt32 { Zlib.crc32(bytes, seed: seed) }
 
     /// Writes `dataset` to `path` atomically (temporary sibling, fsync, rename); deterministic for the same dataset.
     public static func write(_ dataset: Dataset, to path: String) throws {
