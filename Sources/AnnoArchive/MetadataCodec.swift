@@ -174,12 +174,9 @@ enum MetadataCodec {
         w.varint(p.polygons.count)
         for (i, poly) in p.polygons.enumerated() {
             if let literals = p.literals[i] {
-                w.u8(2)
+                w.u8(3)
                 w.varint(poly.count)
-                for (v, s) in zip(poly, literals) {
-                    w.f64(v)
-                    w.string(s)
-                }
+                for (v, s) in zip(poly, literals) { writeLiteralCoordinate(v, s, &w) }
             } else if let d = decimals(poly) {
                 w.u8(0)
                 w.varint(poly.count)
@@ -202,6 +199,34 @@ enum MetadataCodec {
                 for v in poly { w.f64(v) }
             }
         }
+    }
+
+    /// One coordinate of a polygon that keeps literals: `(zigzag(±m) << 3) | d` for a plain decimal with d ≤ 6
+    /// fraction digits (d = 0: an integer literal), else the escape 7 then the double and the text.
+    static func writeLiteralCoordinate(_ v: Double, _ s: String, _ w: inout ByteWriter) {
+        if let (negative, mantissa, d) = parseCoordinate(s), d <= 6, !(negative && mantissa == 0), mantissa < (1 << 53) {
+            let m = negative ? -Int64(mantissa) : Int64(mantissa)
+            let rebuilt = coordinateLiteral(m, d)
+            if rebuilt == s, (Double(m) / pow10[d]).bitPattern == v.bitPattern {
+                let z = UInt64(bitPattern: (m << 1) ^ (m >> 63))
+                w.varint((z << 3) | UInt64(d))
+                return
+            }
+        }
+        w.varint(7)
+        w.f64(v)
+        w.string(s)
+    }
+
+    static func parseCoordinate(_ s: String) -> (Bool, UInt64, Int)? {
+        if let d = parseDecimal(s) { return d }
+        guard let i = Int64(s), String(i) == s else { return nil }
+        return (i < 0, i.magnitude, 0)
+    }
+
+    static func coordinateLiteral(_ m: Int64, _ d: Int) -> String {
+        if d == 0 { return String(m) }
+        return decimalLiteral(m < 0, m.magnitude, d)
     }
 
     /// The smallest number of decimals `d` ≤ 6 such that every value is exactly `k / 10^d` for an integer `k`.
@@ -534,6 +559,25 @@ enum MetadataCodec {
             case 1:
                 for j in 0..<count { values[j] = try r.f64() }
                 literals.append(nil)
+            case 3:
+                var texts: [String] = []
+                texts.reserveCapacity(count)
+                for j in 0..<count {
+                    let v = try r.varint()
+                    let d = Int(v & 7)
+                    if d == 7 {
+                        values[j] = try r.f64()
+                        texts.append(try r.string())
+                    } else {
+                        let z = v >> 3
+                        let m = Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
+                        guard m.magnitude < (1 << 53) else { throw r.fail("polygon coordinate out of range") }
+                        values[j] = Double(m) / pow10[d]
+                        texts.append(coordinateLiteral(m, d))
+                    }
+                }
+                literals.append(texts)
+                anyLiteral = true
             case 2:
                 var texts: [String] = []
                 texts.reserveCapacity(count)
