@@ -325,12 +325,29 @@ enum MetadataCodec {
         return (negative, mantissa, fraction)
     }
 
+    /// Rebuilds `-?digits.digits` from the digits as an integer and the number of fraction digits, without
+    /// intermediate arrays (this runs once per decoded decimal).
     static func decimalLiteral(_ negative: Bool, _ mantissa: UInt64, _ d: Int) -> String {
-        var digits = Array(String(mantissa).utf8)
-        while digits.count < d + 1 { digits.insert(48, at: 0) }
-        digits.insert(UInt8(ascii: "."), at: digits.count - d)
-        if negative { digits.insert(UInt8(ascii: "-"), at: 0) }
-        return String(decoding: digits, as: UTF8.self)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buf in
+            var p = 64
+            var m = mantissa
+            var written = 0
+            repeat {
+                if written == d && d > 0 {
+                    p -= 1
+                    buf[p] = UInt8(ascii: ".")
+                }
+                p -= 1
+                buf[p] = UInt8(48 + m % 10)
+                m /= 10
+                written += 1
+            } while m > 0 || written <= d
+            if negative {
+                p -= 1
+                buf[p] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[p..<64]), as: UTF8.self)
+        }
     }
 
     static func decimalDouble(_ negative: Bool, _ mantissa: UInt64, _ d: Int, literal: String) -> Double {
