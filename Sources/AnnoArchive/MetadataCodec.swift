@@ -173,12 +173,21 @@ enum MetadataCodec {
     static func writePolygons(_ p: PolygonSet, _ w: inout ByteWriter) {
         w.varint(p.polygons.count)
         for (i, poly) in p.polygons.enumerated() {
-            if let literals = p.literals[i] {
+            // Modes 0/1 hold canonical numbers, 4/5 the same layouts in the `.0` style, 3 exact literals.
+            let pointZero: Bool
+            switch p.styles[i] {
+            case .literals(let literals):
                 w.u8(3)
                 w.varint(poly.count)
                 for (v, s) in zip(poly, literals) { writeLiteralCoordinate(v, s, &w) }
-            } else if let d = decimals(poly) {
-                w.u8(0)
+                continue
+            case .pointZero:
+                pointZero = true
+            case .canonical:
+                pointZero = false
+            }
+            if let d = decimals(poly) {
+                w.u8(pointZero ? 4 : 0)
                 w.varint(poly.count)
                 w.u8(UInt8(d))
                 let scale = pow10[d]
@@ -194,7 +203,7 @@ enum MetadataCodec {
                     }
                 }
             } else {
-                w.u8(1)
+                w.u8(pointZero ? 5 : 1)
                 w.varint(poly.count)
                 for v in poly { w.f64(v) }
             }
@@ -548,16 +557,15 @@ enum MetadataCodec {
     static func readPolygons(_ r: inout ByteReader) throws(PayloadError) -> PolygonSet {
         let n = try r.itemCount("polygon count", minBytes: 2)
         var polygons: [[Double]] = []
-        var literals: [[String]?] = []
+        var styles: [NumberStyle] = []
         polygons.reserveCapacity(n)
-        literals.reserveCapacity(n)
-        var anyLiteral = false
+        styles.reserveCapacity(n)
         for _ in 0..<n {
             let mode = try r.u8()
             let count = try r.itemCount("coordinate count")
             var values = [Double](repeating: 0, count: count)
             switch mode {
-            case 0:
+            case 0, 4:
                 let d = Int(try r.u8())
                 guard d <= 22 else { throw r.fail("polygon scale 10^\(d) is out of range") }
                 let scale = pow10[d]
@@ -572,10 +580,10 @@ enum MetadataCodec {
                         values[j] = Double(prev.1) / scale
                     }
                 }
-                literals.append(nil)
-            case 1:
+                styles.append(mode == 4 ? .pointZero : .canonical)
+            case 1, 5:
                 for j in 0..<count { values[j] = try r.f64() }
-                literals.append(nil)
+                styles.append(mode == 5 ? .pointZero : .canonical)
             case 3:
                 var texts: [String] = []
                 texts.reserveCapacity(count)
@@ -593,8 +601,7 @@ enum MetadataCodec {
                         texts.append(coordinateLiteral(m, d))
                     }
                 }
-                literals.append(texts)
-                anyLiteral = true
+                styles.append(.literals(texts))
             case 2:
                 var texts: [String] = []
                 texts.reserveCapacity(count)
@@ -602,14 +609,13 @@ enum MetadataCodec {
                     values[j] = try r.f64()
                     texts.append(try r.string())
                 }
-                literals.append(texts)
-                anyLiteral = true
+                styles.append(.literals(texts))
             default:
                 throw r.fail("unknown polygon mode \(mode)")
             }
             polygons.append(values)
         }
-        return anyLiteral ? PolygonSet(polygons, literals: literals) : PolygonSet(polygons)
+        return PolygonSet(polygons, styles: styles)
     }
 
     static func readID(_ r: inout ByteReader) throws(PayloadError) -> ID {
