@@ -1,0 +1,59 @@
+import AnnoCore
+
+/// AK403: an object whose area is far from its label's mean.
+struct SizeOutlier: LintRule {
+    static let descriptor = CheckDescriptor(
+        code: "AK403", name: "size-outlier", defaultSeverity: .warning,
+        summary: "The object's area is far from the mean area of its label.",
+        explanation: """
+            For each category, computes the mean and population standard deviation of its objects' areas (the \
+            mask's pixel count, or the box's width × height when there is no mask) and fires on each object whose \
+            area lies more than `sigma` standard deviations from the mean (Datumaro's FarFromLabelMean, \
+            `far_from_mean_thr` 5).
+
+            An object many times larger or smaller than the rest of its class is often a wrong label, a box drawn \
+            around a group, or a unit mistake (a normalised box in a pixel file).
+
+            Check the object: fix its label or geometry, or leave it if the class really varies that much.
+            """,
+        options: [CheckOption(name: "sigma", defaultValue: "5", summary: "Number of standard deviations from the mean that is accepted.")])
+
+    static var needsImages: Bool { true }
+    static var needsMasks: Bool { true }
+
+    let sigma: Double
+
+    init(options: RuleOptions) throws { sigma = try options.double("sigma", default: 5) }
+
+    func run(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
+        let annotations = context.dataset.annotations
+        var areas: [ID: [(index: Int, area: Double)]] = [:]
+        for (i, a) in annotations.enumerated() {
+            guard let c = a.categoryID else { continue }
+            var area: Double?
+            if let f = context.masks.facts(i) {
+                if f.area > 0 && !f.droppedPolygons { area = Double(f.area) }
+            } else if !a.hasMask, let b = BoxMath.usableBox(a) {
+                area = b.width * b.height
+            }
+            if let area { areas[c, default: []].append((i, area)) }
+        }
+        var flagged: [(index: Int, message: String)] = []
+        for (category, values) in areas where values.count >= 2 {
+            let n = Double(values.count)
+            let mean = values.reduce(0) { $0 + $1.area } / n
+            let variance = values.reduce(0) { $0 + ($1.area - mean) * ($1.area - mean) } / n
+            let sd = variance.squareRoot()
+            guard sd > 0 else { continue }
+            for v in values where abs(v.area - mean) > sigma * sd {
+                let z = (v.area - mean) / sd
+                flagged.append((v.index, "area \(Text.num(v.area)) px is \(Text.num(abs(z))) standard deviations \(z > 0 ? "above" : "below") the mean \(Text.num(mean)) px of category \(category) (\(values.count) objects; threshold \(Text.num(sigma)))"))
+            }
+        }
+        flagged.sort { $0.index < $1.index }
+        for f in flagged {
+            let a = annotations[f.index]
+            diagnostics.append(Diagnostic(Self.descriptor, f.message, at: a.origin.location, subject: Subject.annotation(a)))
+        }
+    }
+}
