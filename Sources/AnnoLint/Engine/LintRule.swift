@@ -1,4 +1,5 @@
 import AnnoCore
+import AnnoJSON
 
 /// A built-in rule: a `Rule` that can also run on the shared `LintContext` the `Linter` builds once per run.
 protocol LintRule: Rule {

@@ -4,7 +4,7 @@ import Dispatch
 enum Parallel {
     /// Splits `0..<count` into chunks of at least `minimumChunk`, runs `body` on each chunk concurrently,
     /// and concatenates the per-chunk results in chunk order.
-    static func map<T: Sendable>(count: Int, minimumChunk: Int = 64, _ body: (Range<Int>) -> [T]) -> [T] {
+    static func map<T: Sendable>(count: Int, minimumChunk: Int = 64, _ body: @Sendable (Range<Int>) -> [T]) -> [T] {
         let chunks = perform(count: count, minimumChunk: minimumChunk, body)
         var out: [T] = []
         out.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
@@ -13,7 +13,7 @@ enum Parallel {
     }
 
     /// Runs `body` for each of `count` items split into chunks, returning the per-chunk results in order.
-    static func perform<T: Sendable>(count: Int, minimumChunk: Int, _ body: (Range<Int>) -> T) -> [T] {
+    static func perform<T: Sendable>(count: Int, minimumChunk: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
         guard count > 0 else { return [] }
         let maxChunks = 32
         let chunkCount = max(1, min(maxChunks, count / max(1, minimumChunk)))
@@ -25,7 +25,7 @@ enum Parallel {
     }
 
     /// Runs `count` independent jobs concurrently, returning their results in job order.
-    static func jobs<T: Sendable>(_ count: Int, _ body: (Int) -> T) -> [T] {
+    static func jobs<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 0 else { return [] }
         if count == 1 { return [body(0)] }
         let slots = Slots<T>(count: count)
