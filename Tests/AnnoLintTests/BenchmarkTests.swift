@@ -1,0 +1,29 @@
+import AnnoCore
+import AnnoLint
+import Foundation
+import Testing
+
+/// Times `Linter.run` with every rule on a COCO file named by `ANNOKIT_BENCH_FILE` (parsing excluded: the IR is
+/// built with Foundation here because the COCO codec lives elsewhere). Skipped unless the variable is set.
+@Suite struct BenchmarkTests {
+    static let file = ProcessInfo.processInfo.environment["ANNOKIT_BENCH_FILE"]
+
+    @Test(.enabled(if: file != nil)) func lintEveryRule() throws {
+        let path = try #require(Self.file)
+        let dataset = try COCOTestIO.load(path)
+        let linter = try Linter()
+        var times: [Double] = []
+        var report: LintReport?
+        for _ in 0..<5 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            report = linter.run(on: dataset, path: path, format: "coco")
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        let r = try #require(report)
+        var byCode: [String: Int] = [:]
+        for d in r.diagnostics { byCode[d.code, default: 0] += 1 }
+        let summary = byCode.keys.sorted().map { "\($0)=\(byCode[$0] ?? 0)" }.joined(separator: " ")
+        print("BENCH lint \(dataset.images.count) images, \(dataset.annotations.count) annotations: best \(times.min() ?? 0) s, median \(times.sorted()[times.count / 2]) s; findings: \(summary)")
+        for d in r.diagnostics.prefix(40) { print("  \(d.severity) \(d.code) \(d.subject): \(d.message)") }
+    }
+}
