@@ -25,5 +25,13 @@ import Testing
         let summary = byCode.keys.sorted().map { "\($0)=\(byCode[$0] ?? 0)" }.joined(separator: " ")
         print("BENCH lint \(dataset.images.count) images, \(dataset.annotations.count) annotations: best \(times.min() ?? 0) s, median \(times.sorted()[times.count / 2]) s; findings: \(summary)")
         for d in r.diagnostics.prefix(40) { print("  \(d.severity) \(d.code) \(d.subject): \(d.message)") }
+        if ProcessInfo.processInfo.environment["ANNOKIT_BENCH_RULES"] != nil {
+            for selection in [["AK201"], ["AK109"]] + Rules.descriptors.map({ [$0.code] }) {
+                let l = try Linter(configuration: LintConfiguration(select: selection))
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = l.run(on: dataset, path: path, format: "coco")
+                print("BENCH rule \(selection) \(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) s")
+            }
+        }
     }
 }
