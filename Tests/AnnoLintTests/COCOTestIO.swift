@@ -18,7 +18,7 @@ enum COCOTestIO {
             }
             return d
         }
-        guard let o = root as? [String: Any] else { throw Failure(description: "not a COCO object") }
+        guard let o = root as? [String: Any], o["image"] == nil else { throw Failure(description: "not a COCO instances object") }
         var d = Dataset(origin: Origin(SourceLocation(file: path)))
         d.info = o["info"].map(jsonValue)
         d.licenses = (o["licenses"] as? [Any] ?? []).enumerated().compactMap { i, x in

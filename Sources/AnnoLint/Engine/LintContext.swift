@@ -33,5 +33,5 @@ final class LintContext: Sendable {
     }
 
     /// True for annotations that describe an object (not a caption-only record).
-    func isObject(_ a: Annotation) -> Bool { a.caption == nil || a.bbox != nil || a.hasMask }
+    func isObject(_ a: Annotation) -> Bool { a.caption == nil || a.bbox != nil || a.hasShape }
 }

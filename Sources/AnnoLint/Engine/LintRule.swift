@@ -67,6 +67,20 @@ enum Text {
     }
 }
 
+extension Annotation {
+    /// True when the annotation has a usable mask: RLE data or at least one polygon (COCO writes `[]` for "no mask").
+    var hasShape: Bool {
+        switch segmentation {
+        case .none: return false
+        case .polygons(let p): return !p.polygons.isEmpty
+        case .rle: return true
+        }
+    }
+
+    /// True for caption-only records (a caption, no box and no mask), which are not objects.
+    var isCaptionOnly: Bool { caption != nil && bbox == nil && !hasShape }
+}
+
 /// The subjects findings are about: stable, line-independent names used by baselines.
 enum Subject {
     /// `annotation 17`.

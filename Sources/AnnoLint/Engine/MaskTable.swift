@@ -70,6 +70,8 @@ struct MaskTable: Sendable {
             } catch {
                 return .unreadable(String(describing: error))
             }
+        case .polygons(let set) where set.polygons.isEmpty:
+            return .none
         case .polygons(let set):
             let valid = set.polygons.filter { PolygonCheck.problem($0) == nil }
             let dropped = valid.count != set.polygons.count

@@ -24,9 +24,9 @@ struct BBoxOnlyAnnotation: LintRule {
 
     func run(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
         let annotations = context.dataset.annotations
-        let boxOnly = annotations.indices.filter { annotations[$0].bbox != nil && !annotations[$0].hasMask }
+        let boxOnly = annotations.indices.filter { annotations[$0].bbox != nil && !annotations[$0].hasShape }
         guard !boxOnly.isEmpty else { return }
-        let objects = annotations.filter { $0.bbox != nil || $0.hasMask }.count
+        let objects = annotations.filter { $0.bbox != nil || $0.hasShape }.count
         if boxOnly.count == objects {
             diagnostics.append(Diagnostic(
                 Self.descriptor,

@@ -40,7 +40,7 @@ struct DuplicateAnnotation: LintRule {
             let indices = context.annotationsByImage[first.imageID] ?? []
             guard indices.count > 1 else { continue }
             var items: [(index: Int, box: BoundingBox)] = []
-            for i in indices where annotations[i].caption == nil || annotations[i].hasMask {
+            for i in indices where annotations[i].caption == nil || annotations[i].hasShape {
                 if let b = extent(i, context) { items.append((i, b)) }
             }
             items.sort { ($0.box.x, $0.index) < ($1.box.x, $1.index) }

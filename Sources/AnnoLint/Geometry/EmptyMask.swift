@@ -7,7 +7,7 @@ struct EmptyMask: AnnotationRule {
         summary: "The mask has no pixels.",
         explanation: """
             Fires when an annotation's segmentation rasterises or decodes to zero pixels: an RLE with no foreground \
-            runs, an empty polygon list, or polygons too thin to cover any pixel centre. Polygons that are invalid \
+            runs, or polygons too thin to cover any pixel centre. Polygons that are invalid \
             are reported by invalid-polygon instead.
 
             An object without pixels cannot be matched in evaluation and contributes nothing but noise to training; \
@@ -25,7 +25,6 @@ struct EmptyMask: AnnotationRule {
         let a = context.dataset.annotations[index]
         let what: String
         switch a.segmentation {
-        case .polygons(let p) where p.polygons.isEmpty: what = "the segmentation is an empty polygon list"
         case .polygons: what = "the polygons cover no pixel centre, so the mask has 0 pixels"
         default: what = "the RLE mask has 0 foreground pixels"
         }

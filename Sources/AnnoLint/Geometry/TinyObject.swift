@@ -33,7 +33,7 @@ struct TinyObject: AnnotationRule {
             area = Double(f.area)
             what = "mask"
         } else {
-            guard case .none = context.masks[index], !a.hasMask, let box = BoxMath.usableBox(a),
+            guard case .none = context.masks[index], !a.hasShape, let box = BoxMath.usableBox(a),
                   box.width >= 1, box.height >= 1 else { return }
             area = box.width * box.height
             what = "box"

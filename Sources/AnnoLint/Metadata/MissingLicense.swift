@@ -21,6 +21,7 @@ struct MissingLicense: LintRule {
 
     func run(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
         let images = context.dataset.images
+        guard !images.isEmpty else { return }
         let missing = images.filter { $0.license == nil }
         if context.dataset.licenses.isEmpty && missing.count == images.count {
             diagnostics.append(Diagnostic(

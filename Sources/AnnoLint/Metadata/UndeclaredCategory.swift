@@ -8,8 +8,8 @@ struct UndeclaredCategory: LintRule {
         explanation: """
             Fires on each object annotation whose `category_id` matches no entry of `categories`, or that has no \
             category at all. When the dataset declares no categories but its annotations use some, the dataset is \
-            reported once instead (Datumaro's MissingLabelCategories). Caption records and results lists are \
-            skipped.
+            reported once instead (Datumaro's MissingLabelCategories). Caption-only records (a caption without box or mask, often with a \
+            placeholder `category_id`) and results lists are skipped.
 
             An object of an unknown class cannot be trained on or evaluated; pycocotools drops it from evaluation \
             without a word, and Datumaro refuses to import the file (UndeclaredLabelError).
@@ -22,7 +22,7 @@ struct UndeclaredCategory: LintRule {
     init(options: RuleOptions) throws {}
 
     func run(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-        let objects = context.dataset.annotations.filter { $0.caption == nil || $0.categoryID != nil }
+        let objects = context.dataset.annotations.filter { !$0.isCaptionOnly }
         if context.dataset.categories.isEmpty {
             let used = Set(objects.compactMap(\.categoryID))
             if !used.isEmpty {
@@ -39,7 +39,7 @@ struct UndeclaredCategory: LintRule {
                 diagnostics.append(Diagnostic(
                     Self.descriptor, "annotation \(a.id) has category \(id), which is not declared",
                     at: a.origin.location, subject: Subject.annotation(a)))
-            } else if a.bbox != nil || a.hasMask {
+            } else if a.bbox != nil || a.hasShape {
                 diagnostics.append(Diagnostic(
                     Self.descriptor, "annotation \(a.id) has no category", at: a.origin.location, subject: Subject.annotation(a)))
             }

@@ -22,7 +22,7 @@ struct UnreviewedMachineMask: AnnotationRule {
 
     func check(annotationAt index: Int, _ context: LintContext, into diagnostics: inout [Diagnostic]) {
         let a = context.dataset.annotations[index]
-        guard a.hasMask, let p = a.provenance, let source = p.source, source.isMachine else { return }
+        guard a.hasShape, let p = a.provenance, let source = p.source, source.isMachine else { return }
         switch a.review?.status {
         case .approved?, .rejected?, .needsFix?: return
         default: break

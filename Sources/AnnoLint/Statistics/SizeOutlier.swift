@@ -43,7 +43,7 @@ struct SizeOutlier: LintRule {
             var area: Double?
             if let f = context.masks.facts(i) {
                 if f.area > 0 && !f.droppedPolygons { area = Double(f.area) }
-            } else if !a.hasMask, let b = BoxMath.usableBox(a) {
+            } else if !a.hasShape, let b = BoxMath.usableBox(a) {
                 area = b.width * b.height
             }
             if let area { areas[c, default: []].append((i, area)) }
