@@ -10,6 +10,8 @@ final class LintContext: Sendable {
     let annotationsByImage: [ID: [Int]]
     /// Licence index by id (the first licence with each id).
     let licenseIndex: [ID: Int]
+    /// The dataset's annotations, stored so hot loops do not copy the dataset.
+    let annotations: [Annotation]
 
     /// The dataset under check.
     var dataset: Dataset { base.dataset }
@@ -25,11 +27,12 @@ final class LintContext: Sendable {
         var licenses: [ID: Int] = [:]
         for (i, l) in base.dataset.licenses.enumerated() where licenses[l.id] == nil { licenses[l.id] = i }
         self.licenseIndex = licenses
+        self.annotations = base.dataset.annotations
     }
 
     /// The image of the annotation at `index`, if it exists.
     func image(ofAnnotationAt index: Int) -> Image? {
-        base.image(of: base.dataset.annotations[index])
+        base.image(of: annotations[index])
     }
 
     /// True for annotations that describe an object (not a caption-only record).

@@ -13,7 +13,7 @@ protocol LintRule: Rule {
 
 /// A rule that looks at one annotation at a time, so the `Linter` can run it over chunks in parallel.
 protocol AnnotationRule: LintRule {
-    /// Reports findings about the annotation at `index` in `context.dataset.annotations`.
+    /// Reports findings about the annotation at `index` in `context.annotations`.
     func check(annotationAt index: Int, _ context: LintContext, into diagnostics: inout [Diagnostic])
 }
 
@@ -33,7 +33,7 @@ extension LintRule {
 
 extension AnnotationRule {
     func run(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-        for i in context.dataset.annotations.indices { check(annotationAt: i, context, into: &diagnostics) }
+        for i in context.annotations.indices { check(annotationAt: i, context, into: &diagnostics) }
     }
 }
 

@@ -34,7 +34,7 @@ struct AreaMismatch: AnnotationRule {
 
     func check(annotationAt index: Int, _ context: LintContext, into diagnostics: inout [Diagnostic]) {
         guard let facts = context.masks.facts(index), !facts.droppedPolygons else { return }
-        let a = context.dataset.annotations[index]
+        let a = context.annotations[index]
         guard let declared = a.area?.double, declared.isFinite else { return }
         var candidates = [Double(facts.area)]
         if let p = facts.polygonArea { candidates.append(p) }

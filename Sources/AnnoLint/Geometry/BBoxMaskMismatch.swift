@@ -28,7 +28,7 @@ struct BBoxMaskMismatch: AnnotationRule {
 
     func check(annotationAt index: Int, _ context: LintContext, into diagnostics: inout [Diagnostic]) {
         guard let facts = context.masks.facts(index), facts.area > 0, !facts.droppedPolygons else { return }
-        let a = context.dataset.annotations[index]
+        let a = context.annotations[index]
         guard let box = BoxMath.usableBox(a) else { return }
         let pixelDistance = BoxMath.edgeDistance(box, facts.tightBox)
         var best = pixelDistance

@@ -23,7 +23,7 @@ struct BBoxOnlyAnnotation: LintRule {
     init(options: RuleOptions) throws {}
 
     func run(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-        let annotations = context.dataset.annotations
+        let annotations = context.annotations
         let boxOnly = annotations.indices.filter { annotations[$0].bbox != nil && !annotations[$0].hasShape }
         guard !boxOnly.isEmpty else { return }
         let objects = annotations.filter { $0.bbox != nil || $0.hasShape }.count

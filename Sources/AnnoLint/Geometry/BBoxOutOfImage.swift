@@ -25,7 +25,7 @@ struct BBoxOutOfImage: AnnotationRule {
     init(options: RuleOptions) throws { tolerance = try options.double("tolerance", default: 0.5) }
 
     func check(annotationAt index: Int, _ context: LintContext, into diagnostics: inout [Diagnostic]) {
-        let a = context.dataset.annotations[index]
+        let a = context.annotations[index]
         guard let box = BoxMath.usableBox(a), let image = context.image(ofAnnotationAt: index),
               let w = image.width, let h = image.height, w > 0, h > 0 else { return }
         var over: [String] = []

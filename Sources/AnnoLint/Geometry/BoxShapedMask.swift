@@ -34,7 +34,7 @@ struct BoxShapedMask: AnnotationRule {
 
     func check(annotationAt index: Int, _ context: LintContext, into diagnostics: inout [Diagnostic]) {
         guard let facts = context.masks.facts(index), facts.area >= max(1, minArea) else { return }
-        let a = context.dataset.annotations[index]
+        let a = context.annotations[index]
         if a.provenance?.source == .derivedFromBBox { return }
         let boxArea = facts.tightBox.width * facts.tightBox.height
         guard boxArea > 0 else { return }

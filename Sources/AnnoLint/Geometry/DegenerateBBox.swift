@@ -19,7 +19,7 @@ struct DegenerateBBox: AnnotationRule {
     init(options: RuleOptions) throws {}
 
     func check(annotationAt index: Int, _ context: LintContext, into diagnostics: inout [Diagnostic]) {
-        let a = context.dataset.annotations[index]
+        let a = context.annotations[index]
         guard let v = a.bbox?.doubles else { return }
         let text = Text.box(v)
         if !v.allSatisfy(\.isFinite) {

@@ -29,11 +29,11 @@ struct DuplicateAnnotation: LintRule {
     private func extent(_ i: Int, _ context: LintContext) -> BoundingBox? {
         if let f = context.masks.facts(i), f.area > 0 { return f.tightBox }
         if case .mask = context.masks[i] { return nil }
-        return BoxMath.usableBox(context.dataset.annotations[i])
+        return BoxMath.usableBox(context.annotations[i])
     }
 
     func run(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-        let annotations = context.dataset.annotations
+        let annotations = context.annotations
         // Groups by image in first-appearance order, then by category.
         var seenImages = Set<ID>()
         for first in annotations where seenImages.insert(first.imageID).inserted {
@@ -75,8 +75,8 @@ struct DuplicateAnnotation: LintRule {
             guard a.rle.size == b.rle.size, let iou = try? RLE.iou(a.rle, b.rle, crowd: false) else { return nil }
             return (iou, true)
         }
-        guard let a = BoxMath.usableBox(context.dataset.annotations[i]),
-              let b = BoxMath.usableBox(context.dataset.annotations[j]) else { return nil }
+        guard let a = BoxMath.usableBox(context.annotations[i]),
+              let b = BoxMath.usableBox(context.annotations[j]) else { return nil }
         return (BoundingBox.iou(a, b, crowd: false), false)
     }
 }

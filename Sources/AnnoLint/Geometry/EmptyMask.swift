@@ -22,7 +22,7 @@ struct EmptyMask: AnnotationRule {
 
     func check(annotationAt index: Int, _ context: LintContext, into diagnostics: inout [Diagnostic]) {
         guard let facts = context.masks.facts(index), facts.area == 0, !facts.droppedPolygons else { return }
-        let a = context.dataset.annotations[index]
+        let a = context.annotations[index]
         let what: String
         switch a.segmentation {
         case .polygons: what = "the polygons cover no pixel centre, so the mask has 0 pixels"

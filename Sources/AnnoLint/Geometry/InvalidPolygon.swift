@@ -20,7 +20,7 @@ struct InvalidPolygon: AnnotationRule {
     init(options: RuleOptions) throws {}
 
     func check(annotationAt index: Int, _ context: LintContext, into diagnostics: inout [Diagnostic]) {
-        let a = context.dataset.annotations[index]
+        let a = context.annotations[index]
         guard case .polygons(let set) = a.segmentation else { return }
         var problems: [String] = []
         for (k, p) in set.polygons.enumerated() {

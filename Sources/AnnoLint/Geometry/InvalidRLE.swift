@@ -22,7 +22,7 @@ struct InvalidRLE: AnnotationRule {
 
     func check(annotationAt index: Int, _ context: LintContext, into diagnostics: inout [Diagnostic]) {
         guard case .unreadable(let reason) = context.masks[index] else { return }
-        let a = context.dataset.annotations[index]
+        let a = context.annotations[index]
         diagnostics.append(Diagnostic(
             Self.descriptor, "the mask cannot be decoded: \(reason)", at: a.origin.location, subject: Subject.annotation(a)))
     }

@@ -26,7 +26,7 @@ struct MaskOutsideBBox: AnnotationRule {
 
     func check(annotationAt index: Int, _ context: LintContext, into diagnostics: inout [Diagnostic]) {
         guard let facts = context.masks.facts(index), facts.area > 0, !facts.droppedPolygons else { return }
-        let a = context.dataset.annotations[index]
+        let a = context.annotations[index]
         guard let box = BoxMath.usableBox(a) else { return }
         let outside = BoxMath.pixelsOutside(facts.rle, box)
         let share = Double(outside) / Double(facts.area)

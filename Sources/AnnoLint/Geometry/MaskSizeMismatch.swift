@@ -29,7 +29,7 @@ struct MaskSizeMismatch: LintRule {
                     at: image.origin.location, subject: Subject.image(image)))
             }
             for i in context.annotationsByImage[image.id] ?? [] {
-                let a = context.dataset.annotations[i]
+                let a = context.annotations[i]
                 guard case .rle(let r) = a.segmentation, r.height != h || r.width != w else { continue }
                 let swapped = r.height == w && r.width == h ? " (height and width swapped?)" : ""
                 diagnostics.append(Diagnostic(

@@ -25,7 +25,7 @@ struct TinyObject: AnnotationRule {
     init(options: RuleOptions) throws { minArea = try options.double("min-area", default: 4) }
 
     func check(annotationAt index: Int, _ context: LintContext, into diagnostics: inout [Diagnostic]) {
-        let a = context.dataset.annotations[index]
+        let a = context.annotations[index]
         let area: Double
         let what: String
         if let f = context.masks.facts(index) {

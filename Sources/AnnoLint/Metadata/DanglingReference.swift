@@ -21,7 +21,7 @@ struct DanglingReference: AnnotationRule {
     init(options: RuleOptions) throws {}
 
     func check(annotationAt index: Int, _ context: LintContext, into diagnostics: inout [Diagnostic]) {
-        let a = context.dataset.annotations[index]
+        let a = context.annotations[index]
         guard context.base.imageIndex[a.imageID] == nil else { return }
         diagnostics.append(Diagnostic(
             Self.descriptor, "annotation \(a.id) refers to image \(a.imageID), which does not exist",

@@ -25,7 +25,7 @@ struct EmptyCaption: LintRule {
                     at: image.origin.location, subject: Subject.image(image)))
             }
         }
-        for a in context.dataset.annotations {
+        for a in context.annotations {
             guard let c = a.caption, Optional(c).isBlank else { continue }
             diagnostics.append(Diagnostic(
                 Self.descriptor, "the caption of annotation \(a.id) is empty", at: a.origin.location, subject: Subject.annotation(a)))

@@ -22,7 +22,7 @@ struct UndeclaredCategory: LintRule {
     init(options: RuleOptions) throws {}
 
     func run(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-        let objects = context.dataset.annotations.filter { !$0.isCaptionOnly }
+        let objects = context.annotations.filter { !$0.isCaptionOnly }
         if context.dataset.categories.isEmpty {
             let used = Set(objects.compactMap(\.categoryID))
             if !used.isEmpty {

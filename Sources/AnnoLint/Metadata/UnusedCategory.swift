@@ -21,7 +21,7 @@ struct UnusedCategory: LintRule {
     init(options: RuleOptions) throws {}
 
     func run(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-        let used = Set(context.dataset.annotations.compactMap(\.categoryID))
+        let used = Set(context.annotations.compactMap(\.categoryID))
         guard !used.isEmpty else { return }
         for c in context.dataset.categories where !used.contains(c.id) {
             diagnostics.append(Diagnostic(

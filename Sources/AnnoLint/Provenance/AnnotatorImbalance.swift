@@ -24,7 +24,7 @@ struct AnnotatorImbalance: LintRule {
 
     func run(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
         var counts: [String: Int] = [:]
-        for a in context.dataset.annotations { if let n = SingleAnnotator.annotator(a) { counts[n, default: 0] += 1 } }
+        for a in context.annotations { if let n = SingleAnnotator.annotator(a) { counts[n, default: 0] += 1 } }
         guard counts.count >= 2 else { return }
         let total = counts.values.reduce(0, +)
         guard let top = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return }

@@ -23,7 +23,7 @@ struct MissingProvenance: LintRule {
     init(options: RuleOptions) throws {}
 
     func run(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-        let objects = context.dataset.annotations.filter { $0.caption == nil || $0.bbox != nil || $0.hasShape }
+        let objects = context.annotations.filter { $0.caption == nil || $0.bbox != nil || $0.hasShape }
         let missing = objects.filter { $0.provenance?.source == nil }
         guard !missing.isEmpty else { return }
         if missing.count == objects.count && objects.count > 1 {

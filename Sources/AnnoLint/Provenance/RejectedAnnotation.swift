@@ -17,7 +17,7 @@ struct RejectedAnnotation: AnnotationRule {
     init(options: RuleOptions) throws {}
 
     func check(annotationAt index: Int, _ context: LintContext, into diagnostics: inout [Diagnostic]) {
-        let a = context.dataset.annotations[index]
+        let a = context.annotations[index]
         guard let status = a.review?.status, status == .rejected || status == .needsFix else { return }
         let by = a.review?.reviewer.map { " by \($0)" } ?? ""
         let verb = status == .rejected ? "was rejected" : "was marked needs-fix"

@@ -31,7 +31,7 @@ struct SingleAnnotator: LintRule {
     }
 
     func run(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-        let annotations = context.dataset.annotations
+        let annotations = context.annotations
         let all = Set(annotations.compactMap(Self.annotator))
         guard all.count >= minimum else {
             let message: String

@@ -21,7 +21,7 @@ struct UnreviewedMachineMask: AnnotationRule {
     init(options: RuleOptions) throws {}
 
     func check(annotationAt index: Int, _ context: LintContext, into diagnostics: inout [Diagnostic]) {
-        let a = context.dataset.annotations[index]
+        let a = context.annotations[index]
         guard a.hasShape, let p = a.provenance, let source = p.source, source.isMachine else { return }
         switch a.review?.status {
         case .approved?, .rejected?, .needsFix?: return

@@ -21,7 +21,7 @@ struct MissingAnnotation: LintRule {
 
     func run(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
         let images = context.dataset.images
-        if context.dataset.annotations.isEmpty {
+        if context.annotations.isEmpty {
             if images.count > 1 {
                 diagnostics.append(Diagnostic(
                     Self.descriptor, "the dataset has \(images.count) images and no annotations",

@@ -36,7 +36,7 @@ struct SizeOutlier: LintRule {
     }
 
     func run(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-        let annotations = context.dataset.annotations
+        let annotations = context.annotations
         var areas: [ID: [(index: Int, area: Double)]] = [:]
         for (i, a) in annotations.enumerated() {
             guard let c = a.categoryID else { continue }
