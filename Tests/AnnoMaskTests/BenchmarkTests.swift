@@ -139,12 +139,10 @@ struct MaskWorkload: @unchecked Sendable {
     /// Toggle generation (and optionally counts) for every polygon part, skipping validation and unions.
     func togglesOnly(withCounts: Bool) -> Int {
         var total = 0
-        var points = [Int]()
         for item in items {
             guard case .polygons(let parts) = item.segmentation else { continue }
             for p in parts {
-                points.removeAll(keepingCapacity: true)
-                p.withUnsafeBufferPointer { PolygonRasterizer.appendToggles($0, height: item.size.height, width: item.size.width, into: &points) }
+                var points = p.withUnsafeBufferPointer { PolygonRasterizer.toggles($0, height: item.size.height, width: item.size.width) }
                 total += points.count
                 if withCounts {
                     total += PolygonRasterizer.counts(fromToggles: &points, height: item.size.height, pixels: item.size.height * item.size.width).count
