@@ -4,8 +4,8 @@ extension RLE {
     ///
     /// `polygon` is a flat `[x1, y1, x2, y2, ...]` list in pixel-edge coordinates, implicitly closed.
     /// Throws `oddCoordinateCount`, `tooFewPoints` (under 3 points), `nonFiniteCoordinate`, or a size error.
-    /// Coordinates beyond ±2^40 are clamped. O(columns crossed by the edges + k log k) for k boundary crossings;
-    /// never proportional to coordinate magnitude.
+    /// Coordinates beyond ±2^40 are clamped. O(vertices + pixel columns crossed by the edges), never
+    /// proportional to coordinate magnitude.
     public init(polygon: [Double], size: MaskSize) throws(MaskError) {
         let pixels = try size.validate()
         try RLE.validatePolygon(polygon)
