@@ -37,10 +37,44 @@ enum PolygonRasterizer {
         return lo + (r < 0 ? r + 5 : r)
     }
 
-    /// Appends the toggles of one closed polygon (flat finite `x, y` pairs) as keys `column << 32 | row`.
-    static func appendToggles(_ xy: UnsafeBufferPointer<Double>, height h: Int, width w: Int, into points: inout [Int]) {
+    /// The toggles of one closed polygon (flat finite `x, y` pairs) as keys `column << 32 | row`.
+    static func toggles(_ xy: UnsafeBufferPointer<Double>, height h: Int, width w: Int) -> [Int] {
+        let capacity = toggleBound(xy, width: w)
+        return [Int](unsafeUninitializedCapacity: capacity) { buffer, count in
+            count = writeToggles(xy, height: h, width: w, into: buffer)
+        }
+    }
+
+    /// An upper bound on the toggles of a polygon: per edge, the pixel columns its x-range covers, plus slack.
+    static func toggleBound(_ xy: UnsafeBufferPointer<Double>, width w: Int) -> Int {
         let k = xy.count / 2
-        guard k > 0, h > 0, w > 0 else { return }
+        guard k > 0, w > 0 else { return 0 }
+        let limit = 5 * w
+        var total = 0
+        var px = scaled(xy[0])
+        let firstX = px
+        for j in 0..<k {
+            let nx = j + 1 < k ? scaled(xy[2 * (j + 1)]) : firstX
+            let lo = Swift.max(Swift.min(px, nx), 0), hi = Swift.min(Swift.max(px, nx), limit)
+            if hi >= lo { total += (hi - lo) / 5 + 3 }
+            px = nx
+        }
+        return total
+    }
+
+    /// Writes the toggles of one closed polygon into `out` (never past its end) and returns how many.
+    static func writeToggles(_ xy: UnsafeBufferPointer<Double>, height h: Int, width w: Int,
+                             into out: UnsafeMutableBufferPointer<Int>) -> Int {
+        let k = xy.count / 2
+        guard k > 0, h > 0, w > 0 else { return 0 }
+        var n = 0
+        let capacity = out.count
+        @inline(__always) func emit(_ key: Int) {
+            if n < capacity {  // always true: `toggleBound` counts every column an edge can hit
+                out[n] = key
+                n += 1
+            }
+        }
         let maxHit = 5 * w - 3  // the last x5 that maps to a column inside the image (w − 1)
         var px = scaled(xy[0]), py = scaled(xy[1])
         let firstX = px, firstY = py
@@ -69,7 +103,7 @@ enum PolygonRasterizer {
                     let t = xr - xs
                     let v0 = Int(fys + s * Double(t) + 0.5)
                     let v1 = Int(fys + s * Double(t + 1) + 0.5)
-                    points.append(((xr - 2) / 5) << 32 | row(Swift.min(v0, v1), height: h))
+                    emit(((xr - 2) / 5) << 32 | row(Swift.min(v0, v1), height: h))
                     xr += 5
                 }
             } else {
@@ -95,7 +129,7 @@ enum PolygonRasterizer {
                         while t > 0 && u(t - 1) >= target { t -= 1 }
                         while t <= dy && u(t) < target { t += 1 }
                         if t >= 1 && t <= dy && u(t - 1) == xr {
-                            points.append(((xr - 2) / 5) << 32 | row(ys + t - 1, height: h))
+                            emit(((xr - 2) / 5) << 32 | row(ys + t - 1, height: h))
                         }
                         xr += 5
                     }
@@ -109,13 +143,14 @@ enum PolygonRasterizer {
                         while t > 0 && u(t - 1) <= xr { t -= 1 }
                         while t <= dy && u(t) > xr { t += 1 }
                         if t >= 1 && t <= dy && u(t - 1) == xr + 1 {
-                            points.append(((xr - 2) / 5) << 32 | row(ys + t - 1, height: h))
+                            emit(((xr - 2) / 5) << 32 | row(ys + t - 1, height: h))
                         }
                         xr += 5
                     }
                 }
             }
         }
+        return n
     }
 
     /// Turns toggle keys (`column << 32 | row`, row ≤ h) into canonical counts for an h-row mask of `pixels`.
@@ -126,7 +161,7 @@ enum PolygonRasterizer {
     static func counts(fromToggles points: inout [Int], height h: Int, pixels: Int) -> [UInt32] {
         let n = points.count
         if n == 0 { return [UInt32(truncatingIfNeeded: pixels)] }
-        var sorted = [Int](repeating: 0, count: n + 1)
+        var sorted = [Int](repeating: 0, count: n)
         points.withUnsafeBufferPointer { p in
             sorted.withUnsafeMutableBufferPointer { o in
                 var lo = Int.max, hi = Int.min
@@ -166,36 +201,35 @@ enum PolygonRasterizer {
                         i += 1
                     }
                 }
-                for i in 0..<n {
-                    let key = o[i]
-                    o[i] = (key >> 32) * h + (key & 0xFFFF_FFFF)
-                }
-                o[n] = pixels
             }
         }
-        var out = [UInt32]()
-        out.reserveCapacity(n + 1)
-        sorted.withUnsafeBufferPointer { p in
-            let k = p.count
-            @inline(__always) func run(_ j: Int) -> UInt32 {
-                UInt32(truncatingIfNeeded: p[j] - (j == 0 ? 0 : p[j - 1]))
-            }
-            out.append(run(0))
-            var j = 1
-            while j < k {
-                let a = run(j)
-                if a > 0 {
-                    out.append(a)
+        // Differences of the sorted flat indices (with h·w appended) are the runs; equal toggles cancel.
+        return [UInt32](unsafeUninitializedCapacity: n + 1) { out, written in
+            sorted.withUnsafeBufferPointer { o in
+                @inline(__always) func flat(_ j: Int) -> Int {
+                    j == n ? pixels : (o[j] >> 32) * h + (o[j] & 0xFFFF_FFFF)
+                }
+                var previous = flat(0)
+                out[0] = UInt32(truncatingIfNeeded: previous)
+                var m = 1
+                var j = 1
+                while j <= n {
+                    let current = flat(j)
+                    let a = current - previous
+                    previous = current
                     j += 1
-                } else {
-                    j += 1
-                    if j < k {
-                        out[out.count - 1] &+= run(j)
+                    if a > 0 {
+                        out[m] = UInt32(truncatingIfNeeded: a)
+                        m += 1
+                    } else if j <= n {
+                        let next = flat(j)
+                        out[m - 1] &+= UInt32(truncatingIfNeeded: next - previous)
+                        previous = next
                         j += 1
                     }
                 }
+                written = m
             }
         }
-        return out
     }
 }

@@ -1,5 +1,8 @@
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import AnnoMask
 
@@ -32,7 +35,8 @@ func benchmark() throws {
 
     // polygon / RLE → compressed RLE, as pycocotools' annToRLE (which returns the compressed string).
     var strings = [String](repeating: "", count: work.items.count)
-    let toRLE1 = best(reps) { strings = work.toRLE(0..<work.items.count) }
+    let toRLE1Times = bestTimes(reps) { strings = work.toRLE(0..<work.items.count) }
+    let toRLE1 = toRLE1Times.wall
     let toRLE2 = best(reps) { strings = work.parallel { work.toRLE($0) }.flatMap { $0 } }
     var polygonRuns = 0
     let polygons1 = best(reps) { polygonRuns = work.polygonsOnly(0..<work.items.count) }
@@ -43,28 +47,52 @@ func benchmark() throws {
     let sizes = work.items.map(\.size)
     let encoded = strings
     var checksum = 0
-    let decode1 = best(reps) { checksum = MaskWorkload.decode(encoded, sizes, 0..<encoded.count) }
+    let decode1Times = bestTimes(reps) { checksum = MaskWorkload.decode(encoded, sizes, 0..<encoded.count) }
+    let decode1 = decode1Times.wall
     let decode2 = best(reps) {
         checksum = work.parallel { MaskWorkload.decode(encoded, sizes, $0) }.reduce(0, +)
     }
     #expect(checksum > 0)
     print("annokit_to_rle_s=\(toRLE1)")
+    print("annokit_to_rle_cpu_s=\(toRLE1Times.cpu)")
     print("annokit_to_rle_2core_s=\(toRLE2)")
     print("annokit_polygons_only_s=\(polygons1)")
     print("annokit_decode_s=\(decode1)")
+    print("annokit_decode_cpu_s=\(decode1Times.cpu)")
     print("annokit_decode_2core_s=\(decode2)")
     print("decode_checksum=\(checksum)")
 }
 
 /// Best wall time over `reps` runs, in seconds.
 private func best(_ reps: Int, _ body: () -> Void) -> Double {
-    var times = [Double]()
+    bestTimes(reps, body).wall
+}
+
+/// Best wall time and best CPU time of the calling thread over `reps` runs, in seconds.
+///
+/// On a shared, loaded machine the CPU time is the steadier figure for single-threaded work.
+private func bestTimes(_ reps: Int, _ body: () -> Void) -> (wall: Double, cpu: Double) {
+    var walls = [Double](), cpus = [Double]()
     for _ in 0..<max(1, reps) {
+        let c0 = threadCPUSeconds()
         let t0 = DispatchTime.now().uptimeNanoseconds
         body()
-        times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+        walls.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+        cpus.append(threadCPUSeconds() - c0)
     }
-    return ((times.min() ?? 0) * 10_000).rounded() / 10_000
+    let round = { (x: Double) in (x * 10_000).rounded() / 10_000 }
+    return (round(walls.min() ?? 0), round(cpus.min() ?? 0))
+}
+
+/// CPU time used so far by the calling thread.
+private func threadCPUSeconds() -> Double {
+    #if canImport(Glibc)
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    #else
+    return 0
+    #endif
 }
 
 /// Every annotation's segmentation and image size, parsed out of a COCO instances file.
@@ -139,12 +167,10 @@ struct MaskWorkload: @unchecked Sendable {
     /// Toggle generation (and optionally counts) for every polygon part, skipping validation and unions.
     func togglesOnly(withCounts: Bool) -> Int {
         var total = 0
-        var points = [Int]()
         for item in items {
             guard case .polygons(let parts) = item.segmentation else { continue }
             for p in parts {
-                points.removeAll(keepingCapacity: true)
-                p.withUnsafeBufferPointer { PolygonRasterizer.appendToggles($0, height: item.size.height, width: item.size.width, into: &points) }
+                var points = p.withUnsafeBufferPointer { PolygonRasterizer.toggles($0, height: item.size.height, width: item.size.width) }
                 total += points.count
                 if withCounts {
                     total += PolygonRasterizer.counts(fromToggles: &points, height: item.size.height, pixels: item.size.height * item.size.width).count

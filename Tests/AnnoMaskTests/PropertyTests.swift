@@ -100,6 +100,15 @@ import Testing
             }
             let fast = try RLE(polygon: xy, size: size)
             #expect(fast.counts == ReferenceRasterizer.rle(xy, size), "\(xy) on \(size)")
+            // The preallocated toggle buffer is never the limit: a far larger one yields the same toggles.
+            xy.withUnsafeBufferPointer { b in
+                let bounded = PolygonRasterizer.toggles(b, height: size.height, width: size.width)
+                let roomy = [Int](unsafeUninitializedCapacity: 100_000) { buffer, count in
+                    count = PolygonRasterizer.writeToggles(b, height: size.height, width: size.width, into: buffer)
+                }
+                #expect(bounded == roomy)
+                #expect(bounded.count <= PolygonRasterizer.toggleBound(b, width: size.width))
+            }
         }
     }
 
