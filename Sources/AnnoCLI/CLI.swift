@@ -17,6 +17,8 @@ public enum CLI {
     static let commands: [any Command.Type] = [
         InfoCommand.self,
         ConvertCommand.self,
+        LintCommand.self,
+        RulesCommand.self,
     ]
 
     /// Runs the command line against the real standard streams and returns the exit code.

@@ -3,12 +3,15 @@
 @_exported import AnnoMask
 @_exported import AnnoCOCO
 @_exported import AnnoReport
+@_exported import AnnoLint
+@_exported import AnnoArchive
 
 /// Every dataset format AnnoKit reads and writes.
 public enum Formats {
     /// The formats, in the order detection asks them.
     public static let all: [any DatasetFormat.Type] = [
         COCOFormat.self,
+        ArchiveFormat.self,
     ]
 
     /// The identifiers, for help text and `--to`/`--from` choices.
