@@ -15,6 +15,16 @@ extension COCO.Reader {
             return nil
         }
         try json.beginObject()
+        let firstDiagnostic = diagnostics.count
+        var sawIDForSubject = ""
+        // Findings name the annotation by id wherever the id appears among its keys.
+        defer {
+            if !sawIDForSubject.isEmpty {
+                for i in firstDiagnostic..<diagnostics.count where diagnostics[i].subject == "annotation #\(index)" {
+                    diagnostics[i].subject = sawIDForSubject
+                }
+            }
+        }
         var a = Annotation(id: .int(index + 1), idWasAssigned: true, imageID: Self.missingImage, origin: origin(loc))
         var sawID = false
         var valid = true
@@ -27,6 +37,7 @@ extension COCO.Reader {
                     a.id = id
                     a.idWasAssigned = false
                     subject = "annotation \(id.text)"
+                    sawIDForSubject = subject
                 } else {
                     valid = false
                 }
