@@ -19,6 +19,8 @@ public enum CLI {
         ConvertCommand.self,
         LintCommand.self,
         RulesCommand.self,
+        VerifyCommand.self,
+        ShowCommand.self,
     ]
 
     /// Runs the command line against the real standard streams and returns the exit code.

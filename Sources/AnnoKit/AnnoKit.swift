@@ -5,6 +5,7 @@
 @_exported import AnnoReport
 @_exported import AnnoLint
 @_exported import AnnoArchive
+@_exported import AnnoPNG
 
 /// Every dataset format AnnoKit reads and writes.
 public enum Formats {
