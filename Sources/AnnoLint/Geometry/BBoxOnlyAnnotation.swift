@@ -26,7 +26,7 @@ struct BBoxOnlyAnnotation: LintRule {
         let annotations = context.annotations
         let boxOnly = annotations.indices.filter { annotations[$0].bbox != nil && !annotations[$0].hasShape }
         guard !boxOnly.isEmpty else { return }
-        let objects = annotations.filter { $0.bbox != nil || $0.hasShape }.count
+        let objects = annotations.indices.reduce(0) { $0 + (annotations[$1].bbox != nil || annotations[$1].hasShape ? 1 : 0) }
         if boxOnly.count == objects {
             diagnostics.append(Diagnostic(
                 Self.descriptor,

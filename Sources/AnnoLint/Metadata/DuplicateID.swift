@@ -21,21 +21,24 @@ struct DuplicateID: LintRule {
 
     func run(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
         let d = context.dataset
-        func scan(_ kind: String, _ ids: [(id: ID, location: SourceLocation?)]) {
+        func scan(_ kind: String, count: Int, id: (Int) -> ID?, location: (Int) -> SourceLocation?) {
             var first: [ID: Int] = [:]
-            for (i, item) in ids.enumerated() {
-                if let f = first[item.id] {
+            first.reserveCapacity(count)
+            for i in 0..<count {
+                guard let itemID = id(i) else { continue }
+                if let f = first[itemID] {
                     diagnostics.append(Diagnostic(
-                        Self.descriptor, "\(kind) id \(item.id) is used again (entries \(f + 1) and \(i + 1) of \(kind)s)",
-                        at: item.location, subject: "\(kind) \(item.id)"))
+                        Self.descriptor, "\(kind) id \(itemID) is used again (entries \(f + 1) and \(i + 1) of \(kind)s)",
+                        at: location(i), subject: "\(kind) \(itemID)"))
                 } else {
-                    first[item.id] = i
+                    first[itemID] = i
                 }
             }
         }
-        scan("license", d.licenses.map { ($0.id, $0.origin.location) })
-        scan("image", d.images.map { ($0.id, $0.origin.location) })
-        scan("category", d.categories.map { ($0.id, $0.origin.location) })
-        scan("annotation", d.annotations.filter { !$0.idWasAssigned }.map { ($0.id, $0.origin.location) })
+        scan("license", count: d.licenses.count, id: { d.licenses[$0].id }, location: { d.licenses[$0].origin.location })
+        scan("image", count: d.images.count, id: { d.images[$0].id }, location: { d.images[$0].origin.location })
+        scan("category", count: d.categories.count, id: { d.categories[$0].id }, location: { d.categories[$0].origin.location })
+        scan("annotation", count: d.annotations.count,
+             id: { d.annotations[$0].idWasAssigned ? nil : d.annotations[$0].id }, location: { d.annotations[$0].origin.location })
     }
 }

@@ -22,9 +22,12 @@ struct UndeclaredCategory: LintRule {
     init(options: RuleOptions) throws {}
 
     func run(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-        let objects = context.annotations.filter { !$0.isCaptionOnly }
+        let annotations = context.annotations
         if context.dataset.categories.isEmpty {
-            let used = Set(objects.compactMap(\.categoryID))
+            var used = Set<ID>()
+            for i in annotations.indices where !annotations[i].isCaptionOnly {
+                if let c = annotations[i].categoryID { used.insert(c) }
+            }
             if !used.isEmpty {
                 diagnostics.append(Diagnostic(
                     Self.descriptor,
@@ -33,13 +36,15 @@ struct UndeclaredCategory: LintRule {
             }
             return
         }
-        for a in objects {
-            if let id = a.categoryID {
+        for i in annotations.indices where !annotations[i].isCaptionOnly {
+            if let id = annotations[i].categoryID {
                 guard context.base.categoryIndex[id] == nil else { continue }
+                let a = annotations[i]
                 diagnostics.append(Diagnostic(
                     Self.descriptor, "annotation \(a.id) has category \(id), which is not declared",
                     at: a.origin.location, subject: Subject.annotation(a)))
-            } else if a.bbox != nil || a.hasShape {
+            } else if annotations[i].bbox != nil || annotations[i].hasShape {
+                let a = annotations[i]
                 diagnostics.append(Diagnostic(
                     Self.descriptor, "annotation \(a.id) has no category", at: a.origin.location, subject: Subject.annotation(a)))
             }

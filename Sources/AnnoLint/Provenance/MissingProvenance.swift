@@ -23,16 +23,23 @@ struct MissingProvenance: LintRule {
     init(options: RuleOptions) throws {}
 
     func run(_ context: LintContext, into diagnostics: inout [Diagnostic]) {
-        let objects = context.annotations.filter { $0.caption == nil || $0.bbox != nil || $0.hasShape }
-        let missing = objects.filter { $0.provenance?.source == nil }
+        // Index loops, not filtered copies: annotations are large values.
+        var objects = 0
+        var missing: [Int] = []
+        for i in context.annotations.indices {
+            guard context.annotations[i].caption == nil || context.annotations[i].bbox != nil || context.annotations[i].hasShape else { continue }
+            objects += 1
+            if context.annotations[i].provenance?.source == nil { missing.append(i) }
+        }
         guard !missing.isEmpty else { return }
-        if missing.count == objects.count && objects.count > 1 {
+        if missing.count == objects && objects > 1 {
             diagnostics.append(Diagnostic(
-                Self.descriptor, "none of the \(objects.count) annotations records its provenance (human, model, derived-from-bbox or imported)",
+                Self.descriptor, "none of the \(objects) annotations records its provenance (human, model, derived-from-bbox or imported)",
                 at: context.dataset.origin.location, subject: Subject.dataset))
             return
         }
-        for a in missing {
+        for i in missing {
+            let a = context.annotations[i]
             diagnostics.append(Diagnostic(
                 Self.descriptor, "annotation \(a.id) does not record its provenance", at: a.origin.location, subject: Subject.annotation(a)))
         }
