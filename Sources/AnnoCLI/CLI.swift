@@ -17,6 +17,10 @@ public enum CLI {
     static let commands: [any Command.Type] = [
         InfoCommand.self,
         ConvertCommand.self,
+        MasksFromBoxesCommand.self,
+        MasksImportCommand.self,
+        MasksReviewExportCommand.self,
+        MasksReviewApplyCommand.self,
     ]
 
     /// Runs the command line against the real standard streams and returns the exit code.
