@@ -27,6 +27,8 @@ extension ReviewSheet {
     .view .mask{position:absolute;image-rendering:pixelated;pointer-events:none}
     .view .box{position:absolute;inset:0;width:100%;height:100%;pointer-events:none;overflow:visible}
     .view .box rect{fill:none;stroke:#ffeb3b;stroke-width:2;stroke-dasharray:6 4;vector-effect:non-scaling-stroke}
+    .view{cursor:pointer}
+    .view.bare .mask{visibility:hidden}
     .view .label{position:absolute;left:4px;bottom:4px;font-size:11px;padding:1px 5px;border-radius:3px;background:rgba(0,0,0,.55);color:#fff}
     .warn{margin:0;color:var(--fix);font-size:12px}
     .info h2{font-size:16px;margin:0 0 8px;display:flex;align-items:center;gap:8px;overflow-wrap:anywhere}
@@ -97,6 +99,10 @@ extension ReviewSheet {
       }
       document.getElementById("cards").addEventListener("change", function () { refresh(); save(); });
       document.getElementById("cards").addEventListener("input", save);
+      document.getElementById("cards").addEventListener("click", function (event) {
+        var view = event.target.closest ? event.target.closest(".view") : null;
+        if (view) { view.classList.toggle("bare"); }
+      });
       document.getElementById("download").addEventListener("click", function () {
         var text = JSON.stringify({ version: 1, decisions: decisions() }, null, 2) + "\\n";
         var url = URL.createObjectURL(new Blob([text], { type: "application/json" }));

@@ -59,7 +59,7 @@ extension ReviewSheet {
             }
         }
         let palette = [PNG.RGB(0, 0, 0), color, color]
-        guard let png = try? PNG.encodeIndexed(width: w, height: h, indices: indices, palette: palette, transparency: [0, 120, 255]) else {
+        guard let png = try? PNG.encodeIndexed(width: w, height: h, indices: indices, palette: palette, transparency: [0, 100, 255]) else {
             return nil
         }
         return (png, x0, y0, w, h)

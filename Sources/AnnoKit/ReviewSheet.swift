@@ -94,7 +94,7 @@ public enum ReviewSheet {
         s += "<div class=\"actions\"><span id=\"counter\" aria-live=\"polite\">0 / \(items.count) decided</span>\n"
         s += "<button id=\"download\" type=\"button\">Download decisions</button></div>\n</header>\n"
         s += "<p class=\"help\">Approve a mask when it follows the object's outline; reject it when it is wrong; mark it " +
-            "<em>needs fix</em> when it is close but must be corrected. Then download the decisions and run " +
+            "<em>needs fix</em> when it is close but must be corrected. Click a picture to hide or show its mask. Then download the decisions and run " +
             "<code>annokit masks review apply DATASET --decisions decisions.json -o OUT</code>.</p>\n"
         if items.isEmpty { s += "<p class=\"empty\">No machine-made mask awaits review.</p>\n" }
         s += "<main id=\"cards\">\n\(cards)</main>\n<script>\n\(script)</script>\n</body>\n</html>\n"
