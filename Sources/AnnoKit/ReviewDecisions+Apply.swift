@@ -30,8 +30,8 @@ extension ReviewDecisions {
         public var dropped: Int
     }
 
-    /// Every problem that stops `apply`: the parse problems, then decisions naming an id that no annotation
-    /// has (or that several share), then repeated ids — in file order within each group.
+    /// Every problem that stops `apply`, in file order: parse problems, decisions naming an id that no
+    /// annotation has (or that several share), and repeated ids.
     public func problems(against dataset: Dataset) -> [Problem] {
         var all = problems
         var indices: [ID: Int] = [:]
@@ -60,7 +60,10 @@ extension ReviewDecisions {
                 seen[d.annotationID] = d
             }
         }
-        return all + duplicates
+        return (all + duplicates).enumerated().sorted { x, y in
+            let a = (x.element.location.line ?? 0, x.element.location.column ?? 0), b = (y.element.location.line ?? 0, y.element.location.column ?? 0)
+            return a != b ? a < b : x.offset < y.offset
+        }.map(\.element)
     }
 
     /// Records every decision on its annotation: `review.status`, `review.reviewer`, `review.reviewed`, and the
@@ -75,7 +78,7 @@ extension ReviewDecisions {
             throw DatasetError(
                 code: "decisions",
                 message: "\(found.count) problem\(found.count == 1 ? "" : "s") in the decisions file; nothing was written. Fix them and run again:\n\(list)",
-                location: found.first?.location ?? SourceLocation(file: file), category: .malformedInput)
+                location: SourceLocation(file: file), category: .malformedInput)
         }
         var byID: [ID: Decision] = [:]
         for d in decisions { byID[d.annotationID] = d }
