@@ -32,7 +32,7 @@ trap 'rm -rf "$work"' EXIT
 "$annokit" masks from-boxes "$work/step1.json" --shape ellipse -o "$work/step2.json" --quiet
 "$annokit" masks review export "$work/step2.json" --images Fixtures/masks/images -o "$work/review.html"
 
-"$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="$work/shot.png" \
+"$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=2000 --screenshot="$work/shot.png" \
   --window-size=1280,1600 "file://$work/review.html" 2>/dev/null
 cp "$work/shot.png" "$out"
 echo "screenshot: $out ($(wc -c <"$out") bytes)" >&2
