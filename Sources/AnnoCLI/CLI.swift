@@ -17,6 +17,10 @@ public enum CLI {
     static let commands: [any Command.Type] = [
         InfoCommand.self,
         ConvertCommand.self,
+        LintCommand.self,
+        RulesCommand.self,
+        VerifyCommand.self,
+        ShowCommand.self,
         MasksFromBoxesCommand.self,
         MasksImportCommand.self,
         MasksReviewExportCommand.self,

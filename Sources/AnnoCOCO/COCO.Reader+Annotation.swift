@@ -15,10 +15,21 @@ extension COCO.Reader {
             return nil
         }
         try json.beginObject()
+        let firstDiagnostic = diagnostics.count
+        var sawIDForSubject = ""
+        // Findings name the annotation by id wherever the id appears among its keys.
+        defer {
+            if !sawIDForSubject.isEmpty {
+                for i in firstDiagnostic..<diagnostics.count where diagnostics[i].subject == "annotation #\(index)" {
+                    diagnostics[i].subject = sawIDForSubject
+                }
+            }
+        }
         var a = Annotation(id: .int(index + 1), idWasAssigned: true, imageID: Self.missingImage, origin: origin(loc))
         var sawID = false
         var valid = true
-        while let key = try json.nextKey() {
+        while let index = try json.nextKey(in: Self.annotationKeys) {
+            let key = index >= 0 ? Self.annotationKeys.names[index] : (json.currentKey ?? "")
             switch key {
             case "id":
                 sawID = true
@@ -26,6 +37,7 @@ extension COCO.Reader {
                     a.id = id
                     a.idWasAssigned = false
                     subject = "annotation \(id.text)"
+                    sawIDForSubject = subject
                 } else {
                     valid = false
                 }
@@ -99,6 +111,9 @@ extension COCO.Reader {
         }
         return a
     }
+
+    /// The annotation keys the reader models; everything else becomes an extension.
+    static let annotationKeys = JSONKeySet(["id", "image_id", "category_id", "bbox", "segmentation", "area", "iscrowd", "score", "description", "caption", "provenance", "review"])
 
     /// The placeholder image id of annotations that had none (resolved after the whole file is read).
     static let missingImage = ID.string("\u{0}missing-image-id")

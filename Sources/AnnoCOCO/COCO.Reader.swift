@@ -15,6 +15,8 @@ extension COCO {
         var diagnostics: [Diagnostic] = []
         var progress: (@Sendable (Double) -> Void)?
         var lastProgress = 0
+        /// When set, annotations go here as they are read instead of into the dataset (bounded memory).
+        var sink: ((Annotation) -> Void)?
 
         /// Reads a whole COCO file from memory.
         ///
@@ -22,7 +24,24 @@ extension COCO {
         ///   diagnostic when `options.strict`).
         /// - Complexity: O(bytes).
         public static func read(bytes: [UInt8], file: String, options: ReadOptions = ReadOptions(), diagnostics: inout Diagnostics) throws -> Dataset {
+            try read(bytes: bytes, file: file, options: options, diagnostics: &diagnostics, annotationSink: nil)
+        }
+
+        /// Reads a COCO file, handing each valid annotation to `annotationSink` in file order instead of keeping it,
+        /// so memory stays bounded by the images and categories. The returned dataset has no annotations.
+        public static func stream(
+            bytes: [UInt8], file: String, options: ReadOptions = ReadOptions(), diagnostics: inout Diagnostics,
+            annotationSink: @escaping (Annotation) -> Void
+        ) throws -> Dataset {
+            try read(bytes: bytes, file: file, options: options, diagnostics: &diagnostics, annotationSink: annotationSink)
+        }
+
+        static func read(
+            bytes: [UInt8], file: String, options: ReadOptions, diagnostics: inout Diagnostics,
+            annotationSink: ((Annotation) -> Void)?
+        ) throws -> Dataset {
             var reader = Reader(json: JSONReader(bytes: bytes, file: file), file: file, strict: options.strict, progress: options.progress)
+            reader.sink = annotationSink
             let dataset: Dataset
             do {
                 dataset = try reader.readTop()
@@ -89,11 +108,12 @@ extension COCO {
                 try json.beginArray()
                 var index = 0
                 while try json.nextElement() {
-                    if let a = try readAnnotation(index: index, requireID: false) { dataset.annotations.append(a) }
+                    if let a = try readAnnotation(index: index, requireID: false) { keep(a, in: &dataset) }
                     index += 1
                     tick()
                 }
                 try resolveMissingImageIDs(&dataset)
+                flushToSink(&dataset)
                 return dataset
             case .object:
                 break
@@ -126,7 +146,9 @@ extension COCO {
                     dataset.annotations = try readList { (r: inout Reader, i) throws -> Annotation? in
                         let a = try r.readAnnotation(index: i, requireID: true)
                         r.tick()
-                        return a
+                        guard let a, r.sink != nil, a.imageID != Self.missingImage else { return a }
+                        r.sink?(a)
+                        return nil
                     }
                 case "categories":
                     dataset.categories = try readList { (r: inout Reader, i) throws -> Category? in try r.readCategory(index: i) }
@@ -137,7 +159,20 @@ extension COCO {
             if sawImage && !sawImages { dataset.shape = .segmentAnything }
             dataset.sectionOrder = order
             try resolveMissingImageIDs(&dataset)
+            flushToSink(&dataset)
             return dataset
+        }
+
+        /// Keeps an annotation, or hands it to the sink when it has its image id.
+        mutating func keep(_ a: Annotation, in dataset: inout Dataset) {
+            if let sink, a.imageID != Self.missingImage { sink(a) } else { dataset.annotations.append(a) }
+        }
+
+        /// Hands the annotations that waited for their image id to the sink.
+        mutating func flushToSink(_ dataset: inout Dataset) {
+            guard let sink else { return }
+            for a in dataset.annotations { sink(a) }
+            dataset.annotations = []
         }
 
         /// Gives Segment Anything annotations their image's id; elsewhere drops annotations without `image_id`.
