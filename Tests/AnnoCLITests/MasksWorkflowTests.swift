@@ -69,21 +69,23 @@ import Testing
     }
 
     /// The lint half of the walk: after from-boxes, `annokit lint` fires AK302 unreviewed-machine-mask once per
-    /// object; after review apply --drop-rejected it passes. AnnoLint's rules are not on main yet (issue 6,
-    /// branch h/lint): enable this test when `annokit lint` exists, and adjust the expected strings if needed.
-    @Test(.disabled("enable when `annokit lint` and AK302 unreviewed-machine-mask are on main (issue 6)"))
-    func lintFiresUnreviewedMachineMaskThenPasses() throws {
+    /// object (a warning, so `--fail-on warning` fails); after review apply --drop-rejected it passes, with no
+    /// AK303 rejected-annotation either.
+    @Test func lintFiresUnreviewedMachineMaskThenPasses() throws {
         let dir = FixturePaths.temporaryDirectory("masks-lint")
         let derived = dir + "/derived.json"
         #expect(S.run(["masks", "from-boxes", S.boxesOnly, "-o", derived]).code == 0)
-        let lint = S.run(["lint", derived, "--select", "AK302", "--format", "json"])
+        let lint = S.run(["lint", derived, "--select", "AK302", "--fail-on", "warning"])
         #expect(lint.code == 1)
-        #expect(lint.out.components(separatedBy: "\"AK302\"").count - 1 >= 8)
+        #expect(lint.out.components(separatedBy: "[AK302 unreviewed-machine-mask]").count - 1 == 8, "\(lint.out)")
+        for id in 1...8 { #expect(lint.out.contains("annotation \(id) was derived from its bbox")) }
         let decisions = (1...8).map { "{\"annotation_id\": \($0), \"status\": \"\($0 <= 4 ? "approved" : "rejected")\"}" }
         try "{\"version\": 1, \"decisions\": [\(decisions.joined(separator: ", "))]}".write(toFile: dir + "/d.json", atomically: true, encoding: .utf8)
         #expect(S.run(["masks", "review", "apply", derived, "--decisions", dir + "/d.json", "--reviewer", "ana",
                        "--reviewed-at", "2024-05-01T12:00:00Z", "--drop-rejected", "-o", dir + "/reviewed.json"]).code == 0)
-        #expect(S.run(["lint", dir + "/reviewed.json", "--select", "AK302,AK303"]).code == 0)
+        let after = S.run(["lint", dir + "/reviewed.json", "--select", "AK302,AK303", "--fail-on", "warning"])
+        #expect(after.code == 0, "\(after.out)")
+        #expect(!after.out.contains("AK302") && !after.out.contains("AK303"))
     }
 
     @Test func everyMasksCommandHasAManPage() {
