@@ -21,6 +21,10 @@ public enum CLI {
         RulesCommand.self,
         VerifyCommand.self,
         ShowCommand.self,
+        MasksFromBoxesCommand.self,
+        MasksImportCommand.self,
+        MasksReviewExportCommand.self,
+        MasksReviewApplyCommand.self,
     ]
 
     /// Runs the command line against the real standard streams and returns the exit code.
