@@ -4,7 +4,7 @@ import Glibc
 import AnnoKit
 
 /// One `annokit` subcommand.
-protocol Command {
+protocol Command: SendableMetatype {
     /// Its interface.
     static var spec: CommandSpec { get }
     /// Runs it and returns the exit code; throws usage and stopping errors.
