@@ -140,15 +140,18 @@ struct MaskWorkload: @unchecked Sendable {
     func toRLE(_ range: Range<Int>) -> [String] {
         var out = [String]()
         out.reserveCapacity(range.count)
-        for i in range {
-            let item = items[i]
-            let rle: RLE?
-            switch item.segmentation {
-            case .polygons(let p): rle = try? RLE(polygons: p, size: item.size)
-            case .counts(let c): rle = try? RLE(size: item.size, counts: c)
-            case .compressed(let s): rle = try? RLE(compressedCounts: s, size: item.size)
+        // Read through a buffer pointer so that two threads never retain the shared array buffer.
+        items.withUnsafeBufferPointer { items in
+            for i in range {
+                let item = items[i]
+                let rle: RLE?
+                switch item.segmentation {
+                case .polygons(let p): rle = try? RLE(polygons: p, size: item.size)
+                case .counts(let c): rle = try? RLE(size: item.size, counts: c)
+                case .compressed(let s): rle = try? RLE(compressedCounts: s, size: item.size)
+                }
+                out.append(rle?.compressedCounts ?? "")
             }
-            out.append(rle?.compressedCounts ?? "")
         }
         return out
     }
@@ -183,10 +186,14 @@ struct MaskWorkload: @unchecked Sendable {
     /// Decodes every string in `range` to a full bitmap; returns a checksum so the work is not optimised away.
     static func decode(_ strings: [String], _ sizes: [MaskSize], _ range: Range<Int>) -> Int {
         var sum = 0
-        for i in range {
-            guard let rle = try? RLE(compressedCounts: strings[i], size: sizes[i]) else { continue }
-            let bits = rle.decoded().bits
-            sum &+= bits.count &+ Int(bits[bits.count / 2])
+        strings.withUnsafeBufferPointer { strings in
+            sizes.withUnsafeBufferPointer { sizes in
+                for i in range {
+                    guard let rle = try? RLE(compressedCounts: strings[i], size: sizes[i]) else { continue }
+                    let bits = rle.decoded().bits
+                    sum &+= bits.count &+ Int(bits[bits.count / 2])
+                }
+            }
         }
         return sum
     }

@@ -70,6 +70,11 @@ import Testing
         #expect(far.size == s10)
     }
 
+    @Test func literalCountsPickTheIntInitialiser() throws {
+        #expect(try RLE(size: MaskSize(height: 0, width: 3), counts: []).counts == [])
+        #expect(try RLE(size: MaskSize(height: 2, width: 2), counts: [1, 3]).area == 3)
+    }
+
     @Test func badSizes() {
         #expect(throws: MaskError.invalidSize) { try RLE(size: MaskSize(height: -1, width: 5), counts: [Int]()) }
         #expect(throws: MaskError.invalidSize) { try MaskSize(height: 3, width: -5).validate() }
