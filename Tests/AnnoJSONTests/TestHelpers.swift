@@ -1,11 +1,10 @@
+import AnnoTestSupport
 import AnnoJSON
 import Foundation
 import Testing
 
 /// Root of Fixtures/json, found from this file's path.
-let jsonFixtures: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/json")
+let jsonFixtures = URL(fileURLWithPath: FixturePaths.path("json"))
 
 /// A compact, stable text for an error kind, as used in Fixtures/json/fail/EXPECTED.tsv.
 func kindCode(_ k: JSONError.Kind) -> String {

@@ -1,3 +1,4 @@
+import AnnoTestSupport
 import AnnoCore
 import AnnoLint
 import Foundation
@@ -6,11 +7,7 @@ import Testing
 /// Paths and helpers shared by the AnnoLint tests.
 enum Paths {
     /// The repository root, found from this file.
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static let root = FixturePaths.root
 
     /// A path under the repository root.
     static func repo(_ relative: String) -> String { root + "/" + relative }
