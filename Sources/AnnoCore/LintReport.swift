@@ -16,6 +16,9 @@ public struct LintReport: Hashable, Sendable {
     public var coverage: Coverage?
     /// Baseline bookkeeping: findings already in the baseline (not failing) and stale baseline entries.
     public var baseline: BaselineSummary?
+    /// The gate: findings at or above this severity fail the run (nil: nothing fails). Reporters state the verdict
+    /// with it, so it always agrees with the exit code.
+    public var failOn: Severity? = .error
 
     /// Creates a report.
     public init(

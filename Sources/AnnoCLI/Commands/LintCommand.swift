@@ -66,6 +66,7 @@ enum LintCommand: Command {
         } else if args.flag("--update-baseline") {
             throw UsageError("--update-baseline needs --baseline FILE", command: spec.fullName)
         }
+        report.failOn = configuration.failOn
         let identifier = args.value("--format") ?? "text"
         guard let reporter = Reporters.named(identifier) else {
             throw UsageError("unknown report format '\(identifier)'", command: spec.fullName)

@@ -10,7 +10,7 @@ public struct Baseline: Hashable, Sendable {
     /// The baseline file format version.
     public static let version = 1
     /// The note prefix that marks a diagnostic matched by a baseline (so it does not fail the run).
-    public static let matchedNote = "baseline: matched"
+    public static let matchedNote = Diagnostic.baselineMatchedNote
 
     /// The accepted findings, sorted by code, subject and fingerprint.
     public private(set) var entries: [Entry]
@@ -152,15 +152,3 @@ public struct Baseline: Hashable, Sendable {
     }
 }
 
-extension Diagnostic {
-    /// True when a baseline accepted this finding (it is reported but does not fail the run).
-    public var isBaselineMatched: Bool { notes.contains { $0.hasPrefix(Baseline.matchedNote) } }
-}
-
-extension LintReport {
-    /// The findings that fail the run: at or above `threshold` (nil = none ever fail) and not accepted by a baseline.
-    public func failing(threshold: Severity?) -> [Diagnostic] {
-        guard let threshold else { return [] }
-        return diagnostics.filter { $0.severity >= threshold && !$0.isBaselineMatched }
-    }
-}
