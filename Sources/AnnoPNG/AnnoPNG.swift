@@ -1,2 +1,0 @@
-/// The AnnoPNG module. See Specs/architecture.md for what it owns.
-public enum AnnoPNGModule {}
