@@ -17,14 +17,6 @@ public enum CLI {
     static let commands: [any Command.Type] = [
         InfoCommand.self,
         ConvertCommand.self,
-        LintCommand.self,
-        RulesCommand.self,
-        VerifyCommand.self,
-        ShowCommand.self,
-        MasksFromBoxesCommand.self,
-        MasksImportCommand.self,
-        MasksReviewExportCommand.self,
-        MasksReviewApplyCommand.self,
     ]
 
     /// Runs the command line against the real standard streams and returns the exit code.

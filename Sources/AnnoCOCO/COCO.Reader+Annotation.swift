@@ -92,9 +92,10 @@ extension COCO.Reader {
             }
         }
         guard valid else { return nil }
-        if requireID && !sawID {
-            try report(COCO.Checks.missingField, "annotation has no \"id\"; skipped", at: loc, subject: subject)
-            return nil
+        // Panoptic records (`segments_info`) have no id by design. Elsewhere a missing id is an error, but the
+        // annotation is kept under an assigned id that is never written back, so nothing is lost.
+        if requireID && !sawID && !a.extensions.contains(where: { $0.key == "segments_info" }) {
+            try report(COCO.Checks.missingField, "annotation has no \"id\"; kept under the assigned id #\(index + 1), which is not written back", at: loc, subject: subject)
         }
         return a
     }
@@ -153,22 +154,20 @@ extension COCO.Reader {
                 problem = problem ?? "polygon \(partIndex) is a \(kind), not a list of numbers"
                 try json.skipValue()
             } else {
+                var texts: [String]?
                 var values: [Double] = []
-                var texts: [String] = []
-                var canonical = true
                 var nonNumber = false
-                try json.beginArray()
-                while try json.nextElement() {
-                    if try json.peek() == .number {
-                        let n = try json.readNumber()
-                        values.append(n.double)
-                        texts.append(n.literal)
-                        if canonical && !COCO.isCanonical(n.literal) { canonical = false }
-                    } else {
-                        nonNumber = true
-                        try json.skipValue()
-                    }
+                switch json.readDoubleArrayResult(literals: &texts) {
+                case .success(let v):
+                    values = v
+                case .failure(let e):
+                    guard case .typeMismatch = e.kind else { throw e }
+                    // The reader stopped before the offending element: skip it and the rest of this polygon.
+                    nonNumber = true
+                    try json.skipValue()
+                    while try json.nextElement() { try json.skipValue() }
                 }
+                let canonical = texts == nil
                 if nonNumber {
                     problem = problem ?? "polygon \(partIndex) holds a value that is not a number"
                 } else if values.count % 2 != 0 {
@@ -176,7 +175,7 @@ extension COCO.Reader {
                 } else if values.count < 6 {
                     problem = problem ?? "polygon \(partIndex) has \(values.count / 2) points; at least 3 are needed (pycocotools would read 2 points as a box and fail)"
                 } else if let bad = values.firstIndex(where: { !$0.isFinite }) {
-                    problem = problem ?? "polygon \(partIndex) value \(bad) is not finite (\(texts[bad]))"
+                    problem = problem ?? "polygon \(partIndex) value \(bad) is not finite (\(texts?[bad] ?? String(values[bad])))"
                 }
                 polygons.append(values)
                 literals.append(canonical ? nil : texts)
@@ -216,11 +215,16 @@ extension COCO.Reader {
                     try json.beginArray()
                     var list: [Int] = []
                     while try json.nextElement() {
-                        if try json.peek() == .number, let n = Int(try json.readNumber().literal) {
-                            list.append(n)
+                        if try json.peek() == .number {
+                            let n = try json.readNumber()
+                            if let i = Int(n.literal) {
+                                list.append(i)
+                            } else {
+                                problem = problem ?? "RLE \"counts\" must be whole numbers, found \(n.literal)"
+                            }
                         } else {
                             problem = problem ?? "RLE \"counts\" must be whole numbers"
-                            if try json.peek() != .number { try json.skipValue() }
+                            try json.skipValue()
                         }
                     }
                     counts = list
@@ -241,7 +245,8 @@ extension COCO.Reader {
         }
         let h = size?[0] ?? 0, w = size?[1] ?? 0
         do throws(MaskError) {
-            let maskSize = try MaskSize.validated(height: h, width: w, maxPixels: COCO.maxPixels)
+            let maskSize = MaskSize(height: h, width: w)
+            _ = try maskSize.validate(limit: COCO.maxPixels)
             if let compressed {
                 _ = try RLE(compressedCounts: compressed, size: maskSize)
                 return .rle(RLEData(height: h, width: w, counts: .compressed(compressed)))
@@ -256,43 +261,14 @@ extension COCO.Reader {
     }
 }
 
-extension COCO {
-    /// True when `literal` is exactly what ``JSONNumber/canonicalLiteral(_:)`` prints for its value, decided from
-    /// the text alone: plain integers below 2^53 without leading zeros (not `-0`), or plain decimals with at most
-    /// 15 significant digits, no trailing zero, no exponent and magnitude at least 1e-4.
-    ///
-    /// With at most 15 significant digits a decimal survives the trip through a double, so the shortest digits
-    /// that read back to the same double are its own digits.
-    public static func isCanonical(_ literal: String) -> Bool {
-        var sawPoint = false
-        var significant = 0
-        var leadingZerosAfterPoint = 0
-        var sawNonZero = false
-        var last: UInt8 = 0
-        var first = true
-        for c in literal.utf8 {
-            defer { first = false }
-            switch c {
-            case UInt8(ascii: "-") where first:
-                continue
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if c != UInt8(ascii: "0") { sawNonZero = true }
-                if sawNonZero { significant += 1 } else if sawPoint { leadingZerosAfterPoint += 1 }
-                last = c
-            case UInt8(ascii: "."):
-                if sawPoint { return false }
-                sawPoint = true
-                last = c
-            default:
-                return false
-            }
+
+extension JSONReader {
+    /// `readDoubleArray(literals:)` with its error as a value, so callers can recover from a type mismatch.
+    mutating func readDoubleArrayResult(literals: inout [String]?) -> Result<[Double], JSONError> {
+        do throws(JSONError) {
+            return .success(try readDoubleArray(literals: &literals))
+        } catch {
+            return .failure(error)
         }
-        if !sawPoint {
-            if !sawNonZero { return literal == "0" }
-            return significant <= 15
-        }
-        if last == UInt8(ascii: "0") || last == UInt8(ascii: ".") { return false }
-        if leadingZerosAfterPoint >= 4 { return false }
-        return significant <= 15
     }
 }

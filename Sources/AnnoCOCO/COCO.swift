@@ -67,3 +67,28 @@ public enum COCO {
     /// The largest pixel count (width × height) the reader accepts for images and masks.
     public static let maxPixels = 1 << 31
 }
+
+import AnnoJSON
+
+extension COCO {
+    /// Turns a JSON syntax error into a located AK001 error; depth and size limits map to exit code 3.
+    static func error(from e: JSONError, file: String) -> DatasetError {
+        let category: ErrorCategory
+        switch e.kind {
+        case .depthLimitExceeded, .stringTooLong, .numberTooLong: category = .limit
+        case .invalidState: category = .internal
+        default: category = .malformedInput
+        }
+        let hint: String
+        switch e.kind {
+        case .unexpectedEnd: hint = "; the file looks truncated"
+        case .trailingComma: hint = "; remove the comma"
+        case .depthLimitExceeded: hint = "; COCO files never nest this deep"
+        default: hint = ""
+        }
+        return DatasetError(
+            code: Checks.invalidJSON.code, message: "not valid JSON: \(e.message)\(hint)",
+            location: SourceLocation(file: file, pointer: e.pointer.isEmpty ? nil : e.pointer, line: e.line, column: e.column),
+            category: category)
+    }
+}

@@ -61,10 +61,7 @@ public struct Annotation: Hashable, Sendable {
     public var crowd: Bool { isCrowd == 1 }
 
     /// True when the annotation has a real mask (polygon or RLE), not just a box.
-    public var hasMask: Bool {
-        if case .none = segmentation { return false }
-        return true
-    }
+    public var hasMask: Bool { segmentation.isPresent }
 }
 
 /// A box `[x, y, width, height]` whose numbers keep the digits they were written with.

@@ -43,6 +43,18 @@ public enum FileIO {
         return bytes
     }
 
+    /// Reads at most the first `count` bytes of a file (for format detection).
+    public static func readPrefix(_ path: String, count: Int) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw unavailable(path, errno) }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, count) }
+        guard n >= 0 else { throw unavailable(path, errno) }
+        bytes.removeLast(count - n)
+        return bytes
+    }
+
     /// Reads a whole file as UTF-8 text (invalid sequences replaced).
     public static func readText(_ path: String, limit: Int = Int.max) throws -> String {
         String(decoding: try read(path, limit: limit), as: UTF8.self)

@@ -9,11 +9,20 @@ public enum Segmentation: Hashable, Sendable {
     /// A run-length-encoded mask in COCO's column-major convention.
     case rle(RLEData)
 
+    /// True when there is a shape: at least one polygon, or RLE.
+    public var isPresent: Bool {
+        switch self {
+        case .none: return false
+        case .polygons(let set): return !set.polygons.isEmpty
+        case .rle: return true
+        }
+    }
+
     /// A short name for counts and messages: `none`, `polygon`, `rle`, `compressed-rle`.
     public var kindName: String {
         switch self {
         case .none: return "none"
-        case .polygons: return "polygon"
+        case .polygons(let set): return set.polygons.isEmpty ? "none" : "polygon"
         case .rle(let r):
             if case .compressed = r.counts { return "compressed-rle" }
             return "rle"

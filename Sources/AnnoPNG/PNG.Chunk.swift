@@ -77,7 +77,3 @@ extension PNG {
     }
 }
 
-/// Reads a big-endian UInt32 at `offset`; the caller guarantees four bytes are there.
-func readUInt32(_ bytes: [UInt8], _ offset: Int) -> UInt32 {
-    PNG.readUInt32(bytes, offset)
-}

@@ -37,8 +37,8 @@ extension PNG {
                 throw DecodingError(.invalidChunkSize(chunk: "IHDR", length: chunk.data.count), offset: chunk.offset)
             }
             let d = chunk.data.lowerBound
-            let width = Int(readUInt32(bytes, d))
-            let height = Int(readUInt32(bytes, d + 4))
+            let width = Int(PNG.readUInt32(bytes, d))
+            let height = Int(PNG.readUInt32(bytes, d + 4))
             let bitDepth = Int(bytes[d + 8])
             let colorByte = bytes[d + 9]
             if width == 0 || height == 0 || width > 0x7FFF_FFFF || height > 0x7FFF_FFFF {

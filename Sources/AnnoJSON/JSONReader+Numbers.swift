@@ -1,0 +1,223 @@
+/// What the number scanner learnt about one literal.
+struct NumberScan {
+    /// Offset just after the literal.
+    var end: Int
+    /// The value (only when asked for; else 0).
+    var double: Double
+    /// True when the literal has neither fraction nor exponent.
+    var isInteger: Bool
+    /// Whether `JSONNumber.canonicalLiteral(double)` reproduces the literal: decided from the bytes where
+    /// possible (`true`/`false`), nil when the caller must compare texts.
+    var canonical: Bool?
+}
+
+/// Exact powers of ten representable in a Double (10^0 ... 10^22).
+let exactPowersOfTen: [Double] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+]
+
+extension JSONReader {
+    /// Scans the number literal at `start` against the JSON grammar and, if `computeValue`, converts it.
+    ///
+    /// Conversion is correctly rounded: literals with at most 15 significant digits and a decimal exponent
+    /// k in -22...22 use one exact IEEE operation (`m * 10^k` or `m / 10^k`, both operands exact);
+    /// everything else goes through the standard library's correctly rounded `Double(_: String)`.
+    /// Literals too large for a Double give ±infinity (still valid JSON). O(length).
+    @inline(__always)
+    func scanNumber(at start: Int, computeValue: Bool) throws(JSONError) -> NumberScan {
+        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+        var p = start
+        let negative = base[p] == UInt8(ascii: "-")
+        if negative { p += 1 }
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var c = base[p]
+        let intStart = p
+        if c == UInt8(ascii: "0") {
+            p += 1
+            c = base[p]
+            if isDigit(c) { throw error(.invalidNumber, at: start) }
+        } else if isDigit(c) {
+            repeat {
+                if significant < 19 { mantissa = mantissa &* 10 &+ UInt64(c &- 0x30) }
+                significant += 1
+                p += 1
+                c = base[p]
+            } while isDigit(c)
+        } else {
+            if p >= end { throw error(.unexpectedEnd, at: end) }
+            throw error(.invalidNumber, at: start)
+        }
+        let intDigits = p - intStart
+        var fracDigits = 0
+        var lastFracDigit: UInt8 = 0
+        if c == UInt8(ascii: ".") {
+            p += 1
+            c = base[p]
+            guard isDigit(c) else {
+                if p >= end { throw error(.unexpectedEnd, at: end) }
+                throw error(.invalidNumber, at: start)
+            }
+            repeat {
+                if mantissa != 0 || c != 0x30 {
+                    if significant < 19 { mantissa = mantissa &* 10 &+ UInt64(c &- 0x30) }
+                    significant += 1
+                }
+                fracDigits += 1
+                p += 1
+                c = base[p]
+            } while isDigit(c)
+            lastFracDigit = base[p - 1]
+        }
+        var exponent = 0
+        var hasExponent = false
+        if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
+            hasExponent = true
+            p += 1
+            c = base[p]
+            var expNegative = false
+            if c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
+                expNegative = c == UInt8(ascii: "-")
+                p += 1
+                c = base[p]
+            }
+            guard isDigit(c) else {
+                if p >= end { throw error(.unexpectedEnd, at: end) }
+                throw error(.invalidNumber, at: start)
+            }
+            repeat {
+                if exponent < 1_000_000 { exponent = exponent * 10 + Int(c &- 0x30) }
+                p += 1
+                c = base[p]
+            } while isDigit(c)
+            if expNegative { exponent = -exponent }
+        }
+        if p - start > limits.maxNumberLength { throw error(.numberTooLong, at: start) }
+
+        // Canonical iff JSONNumber.canonicalLiteral(value) would print these very bytes (see
+        // JSONNumber.isCanonicalLiteral for the rules and why they hold).
+        var canonical: Bool?
+        if !hasExponent {
+            if fracDigits == 0 {
+                if negative && mantissa == 0 { canonical = false } // "-0" prints as "-0.0"
+                else if intDigits <= 15 { canonical = true }
+            } else if negative && mantissa == 0 && intDigits == 1 && fracDigits == 1 {
+                canonical = true // "-0.0"
+            } else if lastFracDigit == UInt8(ascii: "0") {
+                canonical = false
+            } else if significant <= 15 && (mantissa == 0 || intDigits > 1 || base[intStart] != 0x30 || fracDigits - significant <= 3) {
+                canonical = true
+            }
+        }
+
+        var value = 0.0
+        if computeValue {
+            let k = exponent - fracDigits
+            if significant <= 15 && k >= -22 && k <= 22 {
+                let m = Double(mantissa)
+                value = k >= 0 ? m * exactPowersOfTen[k] : m / exactPowersOfTen[-k]
+                if negative { value = -value }
+            } else if mantissa == 0 {
+                value = negative ? -0.0 : 0.0
+            } else {
+                let text = String(decoding: UnsafeBufferPointer(start: base + start, count: p - start), as: UTF8.self)
+                value = Double(text) ?? (exponent < 0 ? (negative ? -0.0 : 0.0) : (negative ? -.infinity : .infinity))
+            }
+        }
+        return NumberScan(end: p, double: value, isInteger: fracDigits == 0 && !hasExponent, canonical: canonical)
+    }
+
+    /// Reads a number as a Double without building its literal. Errors with `typeMismatch` on other kinds.
+    public mutating func readDouble() throws(JSONError) -> Double {
+        let c = skipWhitespace()
+        guard c == UInt8(ascii: "-") || c &- 0x30 < 10 else { throw mismatch(c, expected: .number) }
+        let s = try scanNumber(at: pos, computeValue: true)
+        pos = s.end
+        return s.double
+    }
+
+    /// Reads a number, keeping its exact source text as `literal`.
+    public mutating func readNumber() throws(JSONError) -> JSONNumber {
+        let c = skipWhitespace()
+        guard c == UInt8(ascii: "-") || c &- 0x30 < 10 else { throw mismatch(c, expected: .number) }
+        let start = pos
+        let s = try scanNumber(at: start, computeValue: true)
+        pos = s.end
+        let text = String(decoding: UnsafeBufferPointer(start: base + start, count: s.end - start), as: UTF8.self)
+        return JSONNumber(literal: text, double: s.double)
+    }
+
+    /// Reads an integer literal (no fraction, no exponent: `10.0` and `1e2` are rejected with `notAnInteger`)
+    /// that fits in `Int` (else `numberOutOfRange`). O(digits).
+    public mutating func readInt() throws(JSONError) -> Int {
+        let c = skipWhitespace()
+        guard c == UInt8(ascii: "-") || c &- 0x30 < 10 else { throw mismatch(c, expected: .number) }
+        let start = pos
+        let s = try scanNumber(at: start, computeValue: false)
+        guard s.isInteger else { throw error(.notAnInteger, at: start) }
+        var p = start
+        let negative = base[p] == UInt8(ascii: "-")
+        if negative { p += 1 }
+        // Accumulate negatively so Int.min fits.
+        var acc = 0
+        while p < s.end {
+            let d = Int(base[p] &- 0x30)
+            let (m, o1) = acc.multipliedReportingOverflow(by: 10)
+            let (r, o2) = m.subtractingReportingOverflow(d)
+            if o1 || o2 { throw error(.numberOutOfRange, at: start) }
+            acc = r
+            p += 1
+        }
+        if !negative {
+            if acc == Int.min { throw error(.numberOutOfRange, at: start) }
+            acc = -acc
+        }
+        pos = s.end
+        return acc
+    }
+
+    /// Reads `true` or `false`.
+    public mutating func readBool() throws(JSONError) -> Bool {
+        let c = skipWhitespace()
+        if c == UInt8(ascii: "t") {
+            try expectLiteral("true")
+            return true
+        }
+        if c == UInt8(ascii: "f") {
+            try expectLiteral("false")
+            return false
+        }
+        throw mismatch(c, expected: .bool)
+    }
+
+    /// Reads `null`.
+    public mutating func readNull() throws(JSONError) {
+        let c = skipWhitespace()
+        guard c == UInt8(ascii: "n") else { throw mismatch(c, expected: .null) }
+        try expectLiteral("null")
+    }
+
+    /// Reads `null` if that comes next (returning true), else leaves the input untouched and returns false.
+    public mutating func readNullIfPresent() throws(JSONError) -> Bool {
+        guard skipWhitespace() == UInt8(ascii: "n") else { return false }
+        try expectLiteral("null")
+        return true
+    }
+
+    /// Consumes the literal `word` at `pos` (what follows is checked by the enclosing container or `finish()`).
+    @inline(__always)
+    mutating func expectLiteral(_ word: StaticString) throws(JSONError) {
+        let n = word.utf8CodeUnitCount
+        let w = word.utf8Start
+        var i = 0
+        while i < n {
+            if base[pos + i] != w[i] {
+                if pos + i >= end { throw error(.unexpectedEnd, at: end) }
+                throw error(.invalidLiteral, at: pos)
+            }
+            i += 1
+        }
+        pos += n
+    }
+}

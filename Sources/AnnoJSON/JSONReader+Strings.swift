@@ -1,0 +1,172 @@
+extension JSONReader {
+    /// Reads a string value and returns it unescaped. Errors with `typeMismatch` if the next value is not a string.
+    /// O(length); strings without escapes are decoded straight from the buffer.
+    public mutating func readString() throws(JSONError) -> String {
+        let c = skipWhitespace()
+        guard c == UInt8(ascii: "\"") else { throw mismatch(c, expected: .string) }
+        let start = pos
+        let (close, escaped) = try scanString(at: start)
+        pos = close + 1
+        if escaped { return decodeEscaped(from: start + 1, to: close) }
+        return String(decoding: UnsafeBufferPointer(start: base + start + 1, count: close - start - 1), as: UTF8.self)
+    }
+
+    /// Reads a string value and passes its raw UTF-8 bytes to `body` without building a `String` when it has no
+    /// escapes (escaped strings are decoded into a temporary buffer first). The bytes are valid only inside `body`.
+    public mutating func withStringBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws(JSONError) -> R) throws(JSONError) -> R {
+        let c = skipWhitespace()
+        guard c == UInt8(ascii: "\"") else { throw mismatch(c, expected: .string) }
+        let start = pos
+        let (close, escaped) = try scanString(at: start)
+        pos = close + 1
+        if escaped {
+            let bytes = decodeEscapedBytes(from: start + 1, to: close)
+            return try bytes.withUnsafeBufferPointer { (buf) throws(JSONError) -> R in try body(buf) }
+        }
+        return try body(UnsafeBufferPointer(start: base + start + 1, count: close - start - 1))
+    }
+
+    /// SWAR test: does any byte of `w` equal zero?
+    @inline(__always)
+    static func hasZeroByte(_ w: UInt64) -> Bool {
+        (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// Validates the string whose opening quote is at `start`; returns the offset of the closing quote and
+    /// whether it contains escapes. Checks UTF-8, control characters, escapes, surrogate pairs and the length
+    /// limit. O(length), 8 bytes per step on plain ASCII runs.
+    @inline(__always)
+    func scanString(at start: Int) throws(JSONError) -> (close: Int, escaped: Bool) {
+        var p = start + 1
+        var escaped = false
+        let raw = UnsafeRawPointer(base)
+        while true {
+            // Fast path: skip 8 plain bytes at a time (no quote, backslash, control byte or non-ASCII).
+            while true {
+                let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+                let quote = w ^ 0x2222_2222_2222_2222
+                let slash = w ^ 0x5C5C_5C5C_5C5C_5C5C
+                let special = ((quote &- 0x0101_0101_0101_0101) & ~quote)
+                    | ((slash &- 0x0101_0101_0101_0101) & ~slash)
+                    | ((w &- 0x2020_2020_2020_2020) & ~w)
+                    | w
+                if special & 0x8080_8080_8080_8080 != 0 { break }
+                p += 8
+            }
+            var c = base[p]
+            while c != 0x22 && c != 0x5C && c >= 0x20 && c < 0x80 {
+                p += 1
+                c = base[p]
+            }
+            if c == 0x22 { break }
+            if c == 0x5C {
+                escaped = true
+                p = try scanEscape(at: p)
+            } else if c < 0x20 {
+                if p >= end { throw error(.unexpectedEnd, at: end) }
+                throw error(.controlCharacterInString(c), at: p)
+            } else {
+                let n = UTF8Validation.sequenceLength(base + p)
+                if n == 0 {
+                    if p >= end { throw error(.unexpectedEnd, at: end) }
+                    throw error(.invalidUTF8, at: p)
+                }
+                p += n
+            }
+        }
+        if p - start - 1 > limits.maxStringBytes { throw error(.stringTooLong, at: start) }
+        return (p, escaped)
+    }
+
+    /// Value of the hex digit `c`, or nil.
+    @inline(__always)
+    static func hexValue(_ c: UInt8) -> UInt32? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(c &- 48)
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(c &- 87)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(c &- 55)
+        default: nil
+        }
+    }
+
+    /// The 16-bit value of the four hex digits at `p`, or nil (reads 4 bytes; padding makes that safe near the end).
+    @inline(__always)
+    func hex4(at p: Int) -> UInt32? {
+        guard let a = JSONReader.hexValue(base[p]), let b = JSONReader.hexValue(base[p + 1]),
+              let c = JSONReader.hexValue(base[p + 2]), let d = JSONReader.hexValue(base[p + 3]) else { return nil }
+        return a << 12 | b << 8 | c << 4 | d
+    }
+
+    /// Validates the escape whose backslash is at `p` and returns the offset after it.
+    func scanEscape(at p: Int) throws(JSONError) -> Int {
+        let e = base[p + 1]
+        switch e {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return p + 2
+        case UInt8(ascii: "u"):
+            guard let v = hex4(at: p + 2) else {
+                if p + 6 > end { throw error(.unexpectedEnd, at: end) }
+                throw error(.invalidEscape, at: p)
+            }
+            if v >= 0xD800 && v <= 0xDBFF {
+                guard base[p + 6] == 0x5C, base[p + 7] == UInt8(ascii: "u"), let lo = hex4(at: p + 8),
+                      lo >= 0xDC00 && lo <= 0xDFFF else {
+                    if p + 12 > end { throw error(.unexpectedEnd, at: end) }
+                    throw error(.loneSurrogate, at: p)
+                }
+                return p + 12
+            }
+            if v >= 0xDC00 && v <= 0xDFFF { throw error(.loneSurrogate, at: p) }
+            return p + 6
+        default:
+            if p + 1 >= end { throw error(.unexpectedEnd, at: end) }
+            throw error(.invalidEscape, at: p)
+        }
+    }
+
+    /// Unescapes the already validated string content `from..<to` into UTF-8 bytes. O(length).
+    func decodeEscapedBytes(from: Int, to: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(to - from)
+        var p = from
+        while p < to {
+            let c = base[p]
+            if c != 0x5C {
+                out.append(c)
+                p += 1
+                continue
+            }
+            let e = base[p + 1]
+            switch e {
+            case UInt8(ascii: "b"): out.append(0x08); p += 2
+            case UInt8(ascii: "f"): out.append(0x0C); p += 2
+            case UInt8(ascii: "n"): out.append(0x0A); p += 2
+            case UInt8(ascii: "r"): out.append(0x0D); p += 2
+            case UInt8(ascii: "t"): out.append(0x09); p += 2
+            case UInt8(ascii: "u"):
+                var v = hex4(at: p + 2) ?? 0xFFFD
+                p += 6
+                if v >= 0xD800 && v <= 0xDBFF, let lo = hex4(at: p + 2) {
+                    v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
+                    p += 6
+                }
+                UTF8Validation.append(scalar: v, to: &out)
+            default: out.append(e); p += 2 // " \ /
+            }
+        }
+        return out
+    }
+
+    /// Unescapes validated string content into a `String`.
+    func decodeEscaped(from: Int, to: Int) -> String {
+        String(decoding: decodeEscapedBytes(from: from, to: to), as: UTF8.self)
+    }
+
+    /// Decodes the (already validated) string whose opening quote is at `offset`; "" if it does not validate.
+    func decodeStringUnchecked(at offset: Int) -> String {
+        guard offset >= 0, offset < end, base[offset] == 0x22, let (close, escaped) = try? scanString(at: offset) else { return "" }
+        if escaped { return decodeEscaped(from: offset + 1, to: close) }
+        return String(decoding: UnsafeBufferPointer(start: base + offset + 1, count: close - offset - 1), as: UTF8.self)
+    }
+}
