@@ -42,7 +42,7 @@ extension VOC {
             let shift: Double = origin == 0 ? 0 : 1
             return VOCBox(
                 xmin: x.rounded() + shift, ymin: y.rounded() + shift,
-                xmax: (x + w).rounded() - (1 - shift), ymax: (y + h).rounded() - (1 - shift))
+                xmax: (x + w).rounded(), ymax: (y + h).rounded())
         }
 
         /// True when writing `box` needs rounding (some edge is not a whole number).

@@ -105,7 +105,7 @@ extension VOC {
                 }
                 close(current, start: start, end: n, counts: &counts, lastEnd: &lastEnd)
             }
-            for v in 0..<256 where counts[v] != nil {
+            for v in 0..<256 where counts[v] != nil && lastEnd[v] < n {
                 counts[v]?.append(UInt32(n - lastEnd[v]))
             }
             return counts

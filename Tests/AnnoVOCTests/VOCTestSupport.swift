@@ -34,7 +34,7 @@ enum VOCFixtures {
     static func write(_ bytes: [UInt8], to path: String) {
         try? FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     }
 
     /// Reads a file's bytes.

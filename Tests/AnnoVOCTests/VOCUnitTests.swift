@@ -2,6 +2,7 @@ import AnnoCore
 import AnnoJSON
 import AnnoMask
 import AnnoPNG
+import AnnoXML
 import Testing
 @testable import AnnoVOC
 
@@ -128,7 +129,7 @@ struct VOCUnitTests {
 
     @Test func elementCodingRoundTrips() throws {
         let xml = "<object><pose>Left</pose><truncated>1</truncated><part><name>head</name><bndbox><xmin>5.5</xmin></bndbox></part><part><name>hand</name></part><actions><jumping>0</jumping></actions><x>007</x><e/></object>"
-        let e = try AnnoXML.XML.parse(string: xml)
+        let e = try XML.parse(string: xml)
         let members = VOC.ElementCoding.members(of: e.children)
         #expect(members.map(\.key) == ["pose", "truncated", "part", "actions", "x", "e"])
         #expect(members[1].value == .number(JSONNumber(literal: "1", double: 1)))
