@@ -37,6 +37,7 @@ extension VOC {
             var objectCount: Int
             var file: String?
             var segmented: Bool
+            var maskLoaded = false
         }
 
         /// Reads the dataset, reporting recoverable problems to `diagnostics`.
@@ -136,6 +137,7 @@ extension VOC {
                 try readMasks(
                     &p, layout: layout, classIndex: classIndex, classCount: classNames.count, classColors: classColors,
                     expectMasks: p.segmented || listedForSegmentation, semantic: &semantic, diagnostics: &diagnostics)
+                p.image.dropDerivableSegmentedFlag(hasMasks: p.maskLoaded)
                 dataset.images.append(p.image)
                 for o in p.objects {
                     var a = o.annotation
@@ -207,7 +209,10 @@ extension VOC {
                         image.height = Int(h)
                         sizeOK = true
                     }
-                    let rest = child.children.filter { $0.name != "width" && $0.name != "height" }
+                    // depth 3 is what the writer writes by default, so only other values are kept.
+                    let rest = child.children.filter {
+                        $0.name != "width" && $0.name != "height" && !($0.name == "depth" && $0.trimmedText == "3")
+                    }
                     if !rest.isEmpty { voc.append(JSONMember("size", .object(ElementCoding.members(of: rest)))) }
                 case "segmented":
                     segmented = child.trimmedText == "1"
@@ -549,9 +554,29 @@ extension VOC {
                     void = Masks.runs(rowMajor: classIdx, width: w, height: h)[255]
                 }
             }
+            p.maskLoaded = objectIdx != nil || classIdx != nil
             if let void {
                 p.image.ignoreRegion = RLEData(height: h, width: w, counts: .uncompressed(void))
             }
         }
+    }
+}
+
+extension Image {
+    /// Removes `voc.segmented` when it says what the masks already say (the writer derives it), so VOC → VOC is exact.
+    mutating func dropDerivableSegmentedFlag(hasMasks: Bool) {
+        guard let i = extensions.firstIndex(where: { $0.key == VOC.extensionKey }),
+            case .object(var members) = extensions[i].value,
+            let j = members.firstIndex(where: { $0.key == "segmented" })
+        else { return }
+        let text: String
+        switch members[j].value {
+        case .number(let n): text = n.literal
+        case .string(let s): text = s
+        default: return
+        }
+        guard (text == "1" && hasMasks) || (text == "0" && !hasMasks) else { return }
+        members.remove(at: j)
+        if members.isEmpty { extensions.remove(at: i) } else { extensions[i].value = .object(members) }
     }
 }

@@ -472,7 +472,7 @@ extension VOC {
                 ]
                 if case .object(let o)? = sizeExt?.value {
                     for m in o { sizeChildren += ElementCoding.elements(name: m.key, value: m.value) }
-                } else if imageVOC.isEmpty {
+                } else {
                     sizeChildren.append(XML.Element(name: "depth", text: "3"))
                 }
                 root.append(XML.Element(name: "size", children: sizeChildren))
