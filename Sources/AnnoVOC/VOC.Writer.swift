@@ -114,10 +114,10 @@ extension VOC {
                         LossChecks.categoryFieldsDropped, "category \(c.name): VOC cannot hold " + dropped.joined(separator: ", "),
                         subject: "category \(c.id.text)"))
                 }
-                if entry.fileName != c.name {
+                if entry.fileName != c.name || Self.labelmapName(c.name) != c.name {
                     diagnostics.append(Diagnostic(
                         LossChecks.categoryName,
-                        "category name \"\(c.name)\" cannot be used in VOC file names or labelmap.txt; written there as \"\(entry.fileName)\"",
+                        "category name \"\(c.name)\" cannot be used as is in ImageSets file names (\"\(entry.fileName)\") or labelmap.txt (\"\(Self.labelmapName(c.name))\")",
                         subject: "category \(c.id.text)"))
                 }
                 if index > 254 {
@@ -591,7 +591,10 @@ extension VOC {
             return r == "." || r == ".." ? r.replacingDots : r
         }
 
-        static func labelmapName(_ name: String) -> String { safeName(name) }
+        /// The name for labelmap.txt: only `:` (the field separator) and control characters are replaced by `_`.
+        static func labelmapName(_ name: String) -> String {
+            String(String.UnicodeScalarView(name.unicodeScalars.map { $0 == ":" || $0.value < 0x20 || $0.value == 0x7F ? "_" : $0 }))
+        }
 
         static func stem(of fileName: String) -> String {
             let last = FilePath.lastComponent(of: fileName)
