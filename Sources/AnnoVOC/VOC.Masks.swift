@@ -137,42 +137,58 @@ extension VOC {
             }
         }
 
-        /// Paints the 1-runs of column-major `counts` with `value` into a column-major buffer, counting per
+        /// Paints the 1-runs of column-major `counts` with `value` into a row-major `width`-wide buffer, counting per
         /// previous owner how many pixels were overwritten (`overwritten[owner]`, owners 1…254 and 255 for void).
+        ///
+        /// Work is proportional to the mask's area (one strided walk down each column segment), not the image's.
         public static func paint(
-            _ counts: [UInt32], value: UInt8, into buffer: inout [UInt8], overwritten: inout [Int]
+            _ counts: [UInt32], value: UInt8, width: Int, height: Int, into buffer: inout [UInt8], overwritten: inout [Int]
         ) {
-            let n = buffer.count
-            buffer.withUnsafeMutableBufferPointer { b in
-                var p = 0
-                var one = false
-                for run in counts {
-                    let end = min(n, p + Int(run))
-                    if one {
-                        for i in p..<end {
-                            let old = b[i]
-                            if old != 0 && old != value { overwritten[Int(old)] += 1 }
-                            b[i] = value
-                        }
-                    }
-                    p = end
-                    one.toggle()
-                }
+            walk(counts, width: width, height: height, buffer: &buffer) { b, i in
+                let old = b[i]
+                if old != 0 && old != value { overwritten[Int(old)] += 1 }
+                b[i] = value
             }
         }
 
-        /// Paints the 1-runs of column-major `counts` with `value`, without bookkeeping.
-        public static func fill(_ counts: [UInt32], value: UInt8, into buffer: inout [UInt8]) {
-            let n = buffer.count
+        /// Paints the 1-runs of column-major `counts` with `value` into a row-major `width`-wide buffer.
+        public static func fill(_ counts: [UInt32], value: UInt8, width: Int, height: Int, into buffer: inout [UInt8]) {
+            walk(counts, width: width, height: height, buffer: &buffer) { b, i in b[i] = value }
+        }
+
+        /// Calls `body` with the row-major index of every pixel in the 1-runs of column-major `counts`.
+        @inline(__always)
+        static func walk(
+            _ counts: [UInt32], width: Int, height: Int, buffer: inout [UInt8],
+            _ body: (UnsafeMutableBufferPointer<UInt8>, Int) -> Void
+        ) {
+            let n = min(buffer.count, width * height)
+            guard height > 0 else { return }
             buffer.withUnsafeMutableBufferPointer { b in
-                guard let base = b.baseAddress else { return }
-                var p = 0
-                var one = false
-                for run in counts {
-                    let end = min(n, p + Int(run))
-                    if one && end > p { (base + p).update(repeating: value, count: end - p) }
-                    p = end
-                    one.toggle()
+                counts.withUnsafeBufferPointer { c in
+                    var p = 0
+                    var one = false
+                    for run in c {
+                        let end = min(n, p + Int(run))
+                        if one && end > p {
+                            var x = p / height
+                            var y = p - x * height
+                            var left = end - p
+                            while left > 0 {
+                                let segment = min(left, height - y)
+                                var i = y * width + x
+                                for _ in 0..<segment {
+                                    body(b, i)
+                                    i += width
+                                }
+                                left -= segment
+                                x += 1
+                                y = 0
+                            }
+                        }
+                        p = end
+                        one.toggle()
+                    }
                 }
             }
         }

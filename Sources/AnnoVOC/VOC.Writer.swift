@@ -307,8 +307,8 @@ extension VOC {
                 if let size, ignore.height == size.height, ignore.width == size.width,
                     let rle = try? Masks.rle(of: .rle(ignore), size: size) {
                     ensureBuffers()
-                    Masks.fill(rle.counts, value: VOC.voidIndex, into: &objectBuffer)
-                    Masks.fill(rle.counts, value: VOC.voidIndex, into: &classBuffer)
+                    Masks.fill(rle.counts, value: VOC.voidIndex, width: size.width, height: size.height, into: &objectBuffer)
+                    Masks.fill(rle.counts, value: VOC.voidIndex, width: size.width, height: size.height, into: &classBuffer)
                 } else {
                     maskNotWritten("image \(stem): the ignore region does not match the image size; not written", subjectImage)
                 }
@@ -429,14 +429,15 @@ extension VOC {
                     continue
                 }
                 ensureBuffers()
-                Masks.paint(rle.counts, value: UInt8(position), into: &objectBuffer, overwritten: &overwritten)
-                if classIndex < 255 { Masks.fill(rle.counts, value: UInt8(classIndex), into: &classBuffer) }
+                let (mw, mh) = (rle.size.width, rle.size.height)
+                Masks.paint(rle.counts, value: UInt8(position), width: mw, height: mh, into: &objectBuffer, overwritten: &overwritten)
+                if classIndex < 255 { Masks.fill(rle.counts, value: UInt8(classIndex), width: mw, height: mh, into: &classBuffer) }
                 ownerOfIndex[position] = a
             }
             for (a, classIndex) in semantic where classIndex < 255 {
                 if let size, let rle = try? Masks.rle(of: a.segmentation, size: size) {
                     ensureBuffers()
-                    Masks.fill(rle.counts, value: UInt8(classIndex), into: &classBuffer)
+                    Masks.fill(rle.counts, value: UInt8(classIndex), width: size.width, height: size.height, into: &classBuffer)
                 }
             }
             for k in 1..<255 where overwritten[k] > 0 {
@@ -500,12 +501,10 @@ extension VOC {
             // Masks.
             if hasMasks, let size {
                 do {
-                    let objectRows = Masks.rowMajor(columnMajor: objectBuffer, width: size.width, height: size.height)
-                    let classRows = Masks.rowMajor(columnMajor: classBuffer, width: size.width, height: size.height)
-                    let objectPNG = try PNG.encodeIndexed(
-                        width: size.width, height: size.height, indices: objectRows, palette: PNG.vocColormap, level: pngLevel, filter: .none)
-                    let classPNG = try PNG.encodeIndexed(
-                        width: size.width, height: size.height, indices: classRows, palette: classPalette, level: pngLevel, filter: .none)
+                    let objectPNG = try PaletteEncoder.encode(
+                        width: size.width, height: size.height, indices: objectBuffer, palette: PNG.vocColormap, level: pngLevel)
+                    let classPNG = try PaletteEncoder.encode(
+                        width: size.width, height: size.height, indices: classBuffer, palette: classPalette, level: pngLevel)
                     r.files.append(File(path: "SegmentationClass/\(stem).png", bytes: classPNG))
                     r.files.append(File(path: "SegmentationObject/\(stem).png", bytes: objectPNG))
                 } catch {

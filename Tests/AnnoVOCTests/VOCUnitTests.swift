@@ -127,6 +127,31 @@ struct VOCUnitTests {
         }
     }
 
+    @Test func fastPaletteEncoderMatchesAnnoPNG() throws {
+        var g = SystemRandomNumberGenerator()
+        for (w, h) in [(1, 1), (7, 5), (640, 480), (3, 2000)] {
+            let idx = (0..<(w * h)).map { _ in UInt8([0, 1, 2, 7, 255].randomElement(using: &g) ?? 0) }
+            let fast = try VOC.PaletteEncoder.encode(width: w, height: h, indices: idx, palette: PNG.vocColormap, level: 1)
+            let reference = try PNG.encodeIndexed(width: w, height: h, indices: idx, palette: PNG.vocColormap, level: 1, filter: .none)
+            #expect(fast == reference, "\(w)x\(h)")
+        }
+    }
+
+    @Test func rowMajorPaintingMatchesDecoding() throws {
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<30 {
+            let w = Int.random(in: 1...17, using: &g), h = Int.random(in: 1...13, using: &g)
+            let bits = (0..<(w * h)).map { _ in UInt8.random(in: 0...1, using: &g) }
+            let rle = try RLE(encoding: BinaryMask(size: MaskSize(height: h, width: w), rowMajor: bits))
+            var buffer = [UInt8](repeating: 0, count: w * h)
+            VOC.Masks.fill(rle.counts, value: 9, width: w, height: h, into: &buffer)
+            #expect(buffer == bits.map { $0 * 9 })
+            var over = [Int](repeating: 0, count: 256)
+            VOC.Masks.paint(rle.counts, value: 3, width: w, height: h, into: &buffer, overwritten: &over)
+            #expect(over[9] == bits.reduce(0) { $0 + Int($1) })
+        }
+    }
+
     @Test func elementCodingRoundTrips() throws {
         let xml = "<object><pose>Left</pose><truncated>1</truncated><part><name>head</name><bndbox><xmin>5.5</xmin></bndbox></part><part><name>hand</name></part><actions><jumping>0</jumping></actions><x>007</x><e/></object>"
         let e = try XML.parse(string: xml)
