@@ -142,9 +142,10 @@ extension VOC {
         ///
         /// Work is proportional to the mask's area (one strided walk down each column segment), not the image's.
         public static func paint(
-            _ counts: [UInt32], value: UInt8, width: Int, height: Int, into buffer: inout [UInt8], overwritten: inout [Int]
+            _ counts: [UInt32], value: UInt8, width: Int, height: Int, rowPitch: Int? = nil, offset: Int = 0,
+            into buffer: inout [UInt8], overwritten: inout [Int]
         ) {
-            walk(counts, width: width, height: height, buffer: &buffer) { b, i in
+            walk(counts, width: width, height: height, pitch: rowPitch ?? width, offset: offset, buffer: &buffer) { b, i in
                 let old = b[i]
                 if old != 0 && old != value { overwritten[Int(old)] += 1 }
                 b[i] = value
@@ -152,18 +153,26 @@ extension VOC {
         }
 
         /// Paints the 1-runs of column-major `counts` with `value` into a row-major `width`-wide buffer.
-        public static func fill(_ counts: [UInt32], value: UInt8, width: Int, height: Int, into buffer: inout [UInt8]) {
-            walk(counts, width: width, height: height, buffer: &buffer) { b, i in b[i] = value }
+        ///
+        /// `rowPitch` (default `width`) and `offset` place pixel (x, y) at `offset + y·rowPitch + x`, so a PNG
+        /// scanline layout (a filter byte before each row: pitch `width + 1`, offset 1) can be painted in place.
+        public static func fill(
+            _ counts: [UInt32], value: UInt8, width: Int, height: Int, rowPitch: Int? = nil, offset: Int = 0,
+            into buffer: inout [UInt8]
+        ) {
+            walk(counts, width: width, height: height, pitch: rowPitch ?? width, offset: offset, buffer: &buffer) { b, i in b[i] = value }
         }
 
         /// Calls `body` with the row-major index of every pixel in the 1-runs of column-major `counts`.
         @inline(__always)
         static func walk(
-            _ counts: [UInt32], width: Int, height: Int, buffer: inout [UInt8],
+            _ counts: [UInt32], width: Int, height: Int, pitch: Int, offset: Int, buffer: inout [UInt8],
             _ body: (UnsafeMutableBufferPointer<UInt8>, Int) -> Void
         ) {
-            let n = min(buffer.count, width * height)
-            guard height > 0 else { return }
+            let n = width * height
+            guard height > 0, width > 0, offset >= 0, pitch >= width,
+                buffer.count >= offset + (height - 1) * pitch + width
+            else { return }
             buffer.withUnsafeMutableBufferPointer { b in
                 counts.withUnsafeBufferPointer { c in
                     var p = 0
@@ -176,10 +185,10 @@ extension VOC {
                             var left = end - p
                             while left > 0 {
                                 let segment = min(left, height - y)
-                                var i = y * width + x
+                                var i = offset + y * pitch + x
                                 for _ in 0..<segment {
                                     body(b, i)
-                                    i += width
+                                    i += pitch
                                 }
                                 left -= segment
                                 x += 1

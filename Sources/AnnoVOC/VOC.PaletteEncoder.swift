@@ -23,6 +23,12 @@ extension VOC {
                     }
                 }
             }
+            return try encode(width: width, height: height, scanlines: filtered, palette: palette, level: level)
+        }
+
+        /// Encodes scanlines already laid out as PNG filter-type-0 rows (`height × (width + 1)` bytes, each row a
+        /// 0 byte then `width` indices), so masks painted in place need no copy.
+        static func encode(width: Int, height: Int, scanlines filtered: [UInt8], palette: [PNG.RGB], level: Int) throws -> [UInt8] {
             let compressed = try Zlib.deflate(filtered, level: level)
             var out = PNG.signature
             out.reserveCapacity(compressed.count + 900)

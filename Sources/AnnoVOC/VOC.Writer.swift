@@ -295,8 +295,9 @@ extension VOC {
             var hasMasks = false
             func ensureBuffers() {
                 if !hasMasks {
-                    objectBuffer = [UInt8](repeating: 0, count: pixels)
-                    classBuffer = [UInt8](repeating: 0, count: pixels)
+                    // PNG scanline layout: a 0 filter byte before each row (pitch width + 1, offset 1).
+                    objectBuffer = [UInt8](repeating: 0, count: pixels + (size?.height ?? 0))
+                    classBuffer = [UInt8](repeating: 0, count: pixels + (size?.height ?? 0))
                     hasMasks = true
                 }
             }
@@ -307,8 +308,8 @@ extension VOC {
                 if let size, ignore.height == size.height, ignore.width == size.width,
                     let rle = try? Masks.rle(of: .rle(ignore), size: size) {
                     ensureBuffers()
-                    Masks.fill(rle.counts, value: VOC.voidIndex, width: size.width, height: size.height, into: &objectBuffer)
-                    Masks.fill(rle.counts, value: VOC.voidIndex, width: size.width, height: size.height, into: &classBuffer)
+                    Masks.fill(rle.counts, value: VOC.voidIndex, width: size.width, height: size.height, rowPitch: size.width + 1, offset: 1, into: &objectBuffer)
+                    Masks.fill(rle.counts, value: VOC.voidIndex, width: size.width, height: size.height, rowPitch: size.width + 1, offset: 1, into: &classBuffer)
                 } else {
                     maskNotWritten("image \(stem): the ignore region does not match the image size; not written", subjectImage)
                 }
@@ -430,14 +431,14 @@ extension VOC {
                 }
                 ensureBuffers()
                 let (mw, mh) = (rle.size.width, rle.size.height)
-                Masks.paint(rle.counts, value: UInt8(position), width: mw, height: mh, into: &objectBuffer, overwritten: &overwritten)
-                if classIndex < 255 { Masks.fill(rle.counts, value: UInt8(classIndex), width: mw, height: mh, into: &classBuffer) }
+                Masks.paint(rle.counts, value: UInt8(position), width: mw, height: mh, rowPitch: mw + 1, offset: 1, into: &objectBuffer, overwritten: &overwritten)
+                if classIndex < 255 { Masks.fill(rle.counts, value: UInt8(classIndex), width: mw, height: mh, rowPitch: mw + 1, offset: 1, into: &classBuffer) }
                 ownerOfIndex[position] = a
             }
             for (a, classIndex) in semantic where classIndex < 255 {
                 if let size, let rle = try? Masks.rle(of: a.segmentation, size: size) {
                     ensureBuffers()
-                    Masks.fill(rle.counts, value: UInt8(classIndex), width: size.width, height: size.height, into: &classBuffer)
+                    Masks.fill(rle.counts, value: UInt8(classIndex), width: size.width, height: size.height, rowPitch: size.width + 1, offset: 1, into: &classBuffer)
                 }
             }
             for k in 1..<255 where overwritten[k] > 0 {
@@ -502,9 +503,9 @@ extension VOC {
             if hasMasks, let size {
                 do {
                     let objectPNG = try PaletteEncoder.encode(
-                        width: size.width, height: size.height, indices: objectBuffer, palette: PNG.vocColormap, level: pngLevel)
+                        width: size.width, height: size.height, scanlines: objectBuffer, palette: PNG.vocColormap, level: pngLevel)
                     let classPNG = try PaletteEncoder.encode(
-                        width: size.width, height: size.height, indices: classBuffer, palette: classPalette, level: pngLevel)
+                        width: size.width, height: size.height, scanlines: classBuffer, palette: classPalette, level: pngLevel)
                     r.files.append(File(path: "SegmentationClass/\(stem).png", bytes: classPNG))
                     r.files.append(File(path: "SegmentationObject/\(stem).png", bytes: objectPNG))
                 } catch {

@@ -19,12 +19,16 @@ struct VOCBenchmarkTests {
         let load = try clock.measure { dataset = try Self.loadCOCO(path) }
         let writer = VOC.Writer()
         var rendering: VOC.Writer.Rendering?
+        let cpu0 = Self.cpuSeconds()
         let compute = try clock.measure { rendering = try writer.render(dataset) }
+        let computeCPU = Self.cpuSeconds() - cpu0
         let r = try #require(rendering)
         let base = ProcessInfo.processInfo.environment["ANNOKIT_BENCH_OUT"] ?? "/dev/shm"
         let out = VOCFixtures.temporaryFolder("bench", base: base)
         defer { VOCFixtures.remove(out) }
+        let cpu1 = Self.cpuSeconds()
         let publish = try clock.measure { try writer.publish(r.files, to: out) }
+        let publishCPU = Self.cpuSeconds() - cpu1
         let bytes = r.files.reduce(0) { $0 + $1.bytes.count }
         let masks = r.files.filter { $0.path.hasSuffix(".png") }.count
         var counts: [String: Int] = [:]
@@ -32,12 +36,19 @@ struct VOCBenchmarkTests {
         print("""
             VOC benchmark: \(dataset.images.count) images, \(dataset.annotations.count) annotations
               load (JSONSerialization, not timed against peers): \(load)
-              compute (XML + rasterise + PNG encode, \(ProcessInfo.processInfo.activeProcessorCount) cores): \(compute)
-              file creation (\(r.files.count) files, \(masks) PNGs, \(bytes) bytes, atomic): \(publish)
+              compute (XML + rasterise + PNG encode, \(ProcessInfo.processInfo.activeProcessorCount) cores): \(compute) wall, \(computeCPU) s CPU
+              file creation (\(r.files.count) files, \(masks) PNGs, \(bytes) bytes, atomic): \(publish) wall, \(publishCPU) s CPU
               total write: \(compute + publish)
               losses: \(counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
             """)
         #expect(masks == 2 * dataset.images.filter { img in dataset.annotations.contains { $0.imageID == img.id && $0.hasMask } }.count)
+    }
+
+    /// User + system CPU seconds of this process so far (all threads).
+    static func cpuSeconds() -> Double {
+        var u = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &u)
+        return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
     }
 
     /// Builds the IR from a COCO instances file with Foundation (the COCO codec is another module).
