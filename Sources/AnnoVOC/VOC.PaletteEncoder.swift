@@ -29,7 +29,11 @@ extension VOC {
         /// Encodes scanlines already laid out as PNG filter-type-0 rows (`height × (width + 1)` bytes, each row a
         /// 0 byte then `width` indices), so masks painted in place need no copy.
         static func encode(width: Int, height: Int, scanlines filtered: [UInt8], palette: [PNG.RGB], level: Int) throws -> [UInt8] {
-            let compressed = try Zlib.deflate(filtered, level: level)
+            // A raw DEFLATE stream framed by hand: the same bytes zlib's own framing gives, but the Adler-32 is
+            // computed here, skipping zero words in O(1) (masks are mostly 0), instead of byte by byte.
+            var compressed = zlibHeader(level: level)
+            compressed += try Zlib.deflate(filtered, level: level, format: .raw)
+            append32(adler32(filtered), to: &compressed)
             var out = PNG.signature
             out.reserveCapacity(compressed.count + 900)
             var ihdr: [UInt8] = []
@@ -50,6 +54,54 @@ extension VOC {
             } while start < compressed.count
             appendChunk("IEND", [], to: &out)
             return out
+        }
+
+        /// zlib's two header bytes for `level` (32 KiB window, no dictionary), as `deflateInit` writes them.
+        static func zlibHeader(level: Int) -> [UInt8] {
+            let cmf: UInt8 = 0x78
+            let flevel: UInt8
+            switch level {
+            case 0, 1: flevel = 0
+            case 2...5: flevel = 1
+            case -1, 6: flevel = 2
+            default: flevel = 3
+            }
+            var flg = flevel << 6
+            let check = (UInt16(cmf) << 8 | UInt16(flg)) % 31
+            if check != 0 { flg += UInt8(31 - check) }
+            return [cmf, flg]
+        }
+
+        /// Adler-32 of `bytes` (RFC 1950); runs of eight zero bytes cost O(1): a stays, b grows by 8·a.
+        static func adler32(_ bytes: [UInt8]) -> UInt32 {
+            let mod: UInt64 = 65521
+            var a: UInt64 = 1
+            var b: UInt64 = 0
+            bytes.withUnsafeBytes { raw in
+                let n = raw.count
+                var i = 0
+                var pending = 0
+                while i < n {
+                    if i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) == 0 {
+                        b += 8 * a
+                        i += 8
+                    } else {
+                        let end = min(n, i + 8)
+                        while i < end {
+                            a += UInt64(raw[i])
+                            b += a
+                            i += 1
+                        }
+                    }
+                    pending += 1
+                    if pending == 4096 {
+                        a %= mod
+                        b %= mod
+                        pending = 0
+                    }
+                }
+            }
+            return UInt32(b % mod) << 16 | UInt32(a % mod)
         }
 
         private static func append32(_ v: UInt32, to out: inout [UInt8]) {

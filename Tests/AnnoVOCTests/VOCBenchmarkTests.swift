@@ -17,7 +17,9 @@ struct VOCBenchmarkTests {
         let clock = ContinuousClock()
         var dataset = Dataset()
         let load = try clock.measure { dataset = try Self.loadCOCO(path) }
-        let writer = VOC.Writer()
+        var writer = VOC.Writer()
+        if let level = ProcessInfo.processInfo.environment["ANNOKIT_BENCH_PNG_LEVEL"].flatMap({ Int($0) }) { writer.pngLevel = level }
+        if let workers = ProcessInfo.processInfo.environment["ANNOKIT_BENCH_WORKERS"].flatMap({ Int($0) }) { writer.workers = workers }
         var rendering: VOC.Writer.Rendering?
         let cpu0 = Self.cpuSeconds()
         let compute = try clock.measure { rendering = try writer.render(dataset) }

@@ -3,6 +3,7 @@ import AnnoJSON
 import AnnoMask
 import AnnoPNG
 import AnnoXML
+import AnnoZlib
 import Testing
 @testable import AnnoVOC
 
@@ -129,11 +130,25 @@ struct VOCUnitTests {
 
     @Test func fastPaletteEncoderMatchesAnnoPNG() throws {
         var g = SystemRandomNumberGenerator()
-        for (w, h) in [(1, 1), (7, 5), (640, 480), (3, 2000)] {
+        for (w, h) in [(1, 1), (7, 5), (640, 480), (3, 2000), (1500, 1000)] {
             let idx = (0..<(w * h)).map { _ in UInt8([0, 1, 2, 7, 255].randomElement(using: &g) ?? 0) }
             let fast = try VOC.PaletteEncoder.encode(width: w, height: h, indices: idx, palette: PNG.vocColormap, level: 1)
             let reference = try PNG.encodeIndexed(width: w, height: h, indices: idx, palette: PNG.vocColormap, level: 1, filter: .none)
             #expect(fast == reference, "\(w)x\(h)")
+        }
+    }
+
+    @Test func adler32AndHeaderMatchZlib() throws {
+        var g = SystemRandomNumberGenerator()
+        for n in [0, 1, 7, 8, 9, 5553, 100_000, 1 << 20] {
+            var bytes = [UInt8](repeating: 0, count: n)
+            for _ in 0..<(n / 50) { bytes[Int.random(in: 0..<n, using: &g)] = UInt8.random(in: 0...255, using: &g) }
+            #expect(VOC.PaletteEncoder.adler32(bytes) == Zlib.adler32(bytes), "n \(n)")
+        }
+        let ones = [UInt8](repeating: 255, count: 300_000)
+        #expect(VOC.PaletteEncoder.adler32(ones) == Zlib.adler32(ones))
+        for level in [0, 1, 3, 6, 9] {
+            #expect(Array(try Zlib.deflate([1, 2, 3], level: level).prefix(2)) == VOC.PaletteEncoder.zlibHeader(level: level), "level \(level)")
         }
     }
 
