@@ -72,7 +72,8 @@ extension VOC {
             return [cmf, flg]
         }
 
-        /// Adler-32 of `bytes` (RFC 1950); runs of eight zero bytes cost O(1): a stays, b grows by 8·a.
+        /// Adler-32 of `bytes` (RFC 1950). Masks are long runs of one value, so an 8-byte word whose bytes are
+        /// all equal to v costs O(1): a grows by 8·v and b by 8·a + 36·v (the sum of a + k·v for k = 1…8).
         static func adler32(_ bytes: [UInt8]) -> UInt32 {
             let mod: UInt64 = 65521
             var a: UInt64 = 1
@@ -82,19 +83,29 @@ extension VOC {
                 var i = 0
                 var pending = 0
                 while i < n {
-                    if i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) == 0 {
-                        b += 8 * a
-                        i += 8
+                    if i + 8 <= n {
+                        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                        let v = word & 0xFF
+                        if word == v &* 0x0101_0101_0101_0101 {
+                            b += 8 &* a &+ 36 &* v
+                            a += 8 &* v
+                            i += 8
+                        } else {
+                            for k in 0..<8 {
+                                a += (word >> (8 * UInt64(k))) & 0xFF
+                                b += a
+                            }
+                            i += 8
+                        }
                     } else {
-                        let end = min(n, i + 8)
-                        while i < end {
+                        while i < n {
                             a += UInt64(raw[i])
                             b += a
                             i += 1
                         }
                     }
                     pending += 1
-                    if pending == 4096 {
+                    if pending == 1024 {
                         a %= mod
                         b %= mod
                         pending = 0
