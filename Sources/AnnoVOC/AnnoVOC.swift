@@ -1,2 +1,0 @@
-/// The AnnoVOC module. See Specs/architecture.md for what it owns.
-public enum AnnoVOCModule {}
