@@ -2,6 +2,7 @@
 @_exported import AnnoJSON
 @_exported import AnnoMask
 @_exported import AnnoCOCO
+@_exported import AnnoVOC
 @_exported import AnnoReport
 @_exported import AnnoLint
 @_exported import AnnoArchive
@@ -12,6 +13,7 @@ public enum Formats {
     /// The formats, in the order detection asks them.
     public static let all: [any DatasetFormat.Type] = [
         COCOFormat.self,
+        VOCFormat.self,
         ArchiveFormat.self,
     ]
 
