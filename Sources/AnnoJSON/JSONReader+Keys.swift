@@ -24,8 +24,7 @@ extension JSONReader {
     /// hashes. A hash match is confirmed by comparing the decoded keys, so collisions never give false reports.
     @inline(__always)
     mutating func noteKey(hash: UInt64, offset: Int) throws(JSONError) {
-        let fi = frames.count - 1
-        let f = frames[fi]
+        let f = top
         if f.setIndex < 0 {
             var i = f.keyBase
             let n = keyEntries.count
@@ -38,7 +37,7 @@ extension JSONReader {
                 var set = Set<UInt64>(minimumCapacity: 64)
                 for j in f.keyBase..<keyEntries.count { set.insert(keyEntries[j].hash) }
                 keySets.append(set)
-                frames[fi].setIndex = keySets.count - 1
+                top.setIndex = keySets.count - 1
             }
         } else {
             if !keySets[f.setIndex].insert(hash).inserted {

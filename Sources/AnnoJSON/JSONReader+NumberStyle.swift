@@ -42,37 +42,144 @@ extension JSONReader {
     /// that is not a number, leaving the reader before it. O(bytes).
     public mutating func readDoubleArray(style: inout NumberStyle) throws(JSONError) -> [Double] {
         style = .canonical
-        let c0 = skipWhitespace()
+        _ = skipWhitespace()
         let arrayStart = pos
         try beginArray()
-        _ = c0
-        var out: [Double] = []
-        out.reserveCapacity(64)
+        var p = skippingWhitespace(from: pos)
+        if base[p] == UInt8(ascii: "]") {
+            pos = p + 1
+            pop()
+            return []
+        }
+        // Elements go to the storage's reusable scratch buffer; the result is one exactly sized array.
+        var buf = storage.scratch
+        var cap = storage.scratchCapacity
+        var count = 0
+        @inline(__always) func put(_ v: Double) {
+            if count == cap {
+                buf = storage.growScratch(keeping: count)
+                cap = storage.scratchCapacity
+            }
+            buf[count] = v
+            count += 1
+        }
         var sawIntegralAsInteger = false
         var sawIntegralAsPointZero = false
         var sawOther = false
-        while try advanceInArray(frames[frames.count - 1]) {
-            let c = skipWhitespace()
-            guard c == UInt8(ascii: "-") || c &- 0x30 < 10 else { throw mismatch(c, expected: .number) }
-            let start = pos
-            let s = try scanNumber(at: start, computeValue: true)
-            pos = s.end
-            out.append(s.double)
-            if sawOther { continue }
-            if s.canonical == true {
-                if s.isInteger { sawIntegralAsInteger = true }
-            } else if isPointZeroLiteral(start: start, end: s.end) {
-                sawIntegralAsPointZero = true
-            } else if s.canonical == false || !literalEquals(start: start, end: s.end, JSONNumber.canonicalLiteral(s.double)) {
-                sawOther = true
+        // The element count lives in `n` and is written to the frame only on the way out (or before an error).
+        var n = 1
+        while true {
+            let c = base[p]
+            guard c == UInt8(ascii: "-") || c &- 0x30 < 10 else {
+                top.count = n
+                pos = p
+                throw mismatch(c, expected: .number)
             }
+            let start = p
+            var canonical: Bool?
+            var isInteger: Bool
+            // Inline fast path (same shapes and results as `parseSimpleNumber`): `-?(0|[1-9][0-9]*)(\.[0-9]+)?`,
+            // at most 15 digits, no exponent; anything else (including every error) goes to `scanNumber`.
+            var q = p
+            let negative = c == UInt8(ascii: "-")
+            if negative { q += 1 }
+            let intStart = q
+            var m: UInt64 = 0
+            var d = base[q] &- 0x30
+            var simple = true
+            if d == 0 {
+                q += 1
+                d = base[q] &- 0x30
+                if d < 10 { simple = false }
+            } else if d < 10 {
+                repeat {
+                    m = m &* 10 &+ UInt64(d)
+                    q += 1
+                    d = base[q] &- 0x30
+                } while d < 10
+            } else {
+                simple = false
+            }
+            let intDigits = q &- intStart
+            var fracDigits = 0
+            var fracStart = q
+            if simple && d == UInt8(ascii: ".") &- 0x30 {
+                q += 1
+                fracStart = q
+                d = base[q] &- 0x30
+                while d < 10 {
+                    m = m &* 10 &+ UInt64(d)
+                    q += 1
+                    d = base[q] &- 0x30
+                }
+                fracDigits = q &- fracStart
+                if fracDigits == 0 { simple = false }
+            }
+            if simple && intDigits &+ fracDigits <= 15 && (d &+ 0x30) | 0x20 != UInt8(ascii: "e")
+                && q &- start <= limits.maxNumberLength {
+                var value = Double(m)
+                if fracDigits > 0 { value /= exactPowerOfTen(fracDigits) }
+                put(negative ? -value : value)
+                p = q
+                isInteger = fracDigits == 0
+                if fracDigits == 0 {
+                    canonical = !(negative && m == 0)
+                } else if negative && m == 0 && intDigits == 1 && fracDigits == 1 {
+                    canonical = true // "-0.0"
+                } else if base[q - 1] == UInt8(ascii: "0") {
+                    canonical = false
+                } else if intDigits == 1 && base[intStart] == UInt8(ascii: "0") && fracDigits >= 4
+                            && base[fracStart] == 0x30 && base[fracStart + 1] == 0x30 && base[fracStart + 2] == 0x30
+                            && base[fracStart + 3] == 0x30 {
+                    canonical = false // below 1e-4: printed with an exponent
+                } else {
+                    canonical = true
+                }
+            } else {
+                let s: NumberScan
+                do {
+                    s = try scanNumber(at: p, computeValue: true)
+                } catch {
+                    throw flushing(error, count: n, at: p)
+                }
+                put(s.double)
+                p = s.end
+                canonical = s.canonical
+                isInteger = s.isInteger
+            }
+            if !sawOther {
+                if canonical == true {
+                    if isInteger { sawIntegralAsInteger = true }
+                } else if isPointZeroLiteral(start: start, end: p) {
+                    sawIntegralAsPointZero = true
+                } else if canonical == false || !literalEquals(start: start, end: p, JSONNumber.canonicalLiteral(buf[count - 1])) {
+                    sawOther = true
+                }
+            }
+            p = skippingWhitespace(from: p)
+            let sep = base[p]
+            if sep == UInt8(ascii: ",") {
+                let comma = p
+                p = skippingWhitespace(from: p + 1)
+                if base[p] == UInt8(ascii: "]") { throw flushing(error(.trailingComma, at: comma), count: n, at: p) }
+                n += 1
+                continue
+            }
+            if sep == UInt8(ascii: "]") {
+                pos = p + 1
+                pop()
+                break
+            }
+            top.count = n
+            pos = p
+            throw unexpected(sep, at: p, expected: "',' or ']' after array element")
         }
         if sawOther || (sawIntegralAsInteger && sawIntegralAsPointZero) {
-            style = .literals(literalTexts(arrayStart: arrayStart, count: out.count))
+            style = .literals(literalTexts(arrayStart: arrayStart, count: count))
         } else if sawIntegralAsPointZero {
             style = .pointZero
         }
-        return out
+        return Array(UnsafeBufferPointer(start: buf, count: count))
     }
 
     /// Re-scans the (already validated) number array starting at `arrayStart` and returns each literal's text.
@@ -135,6 +242,28 @@ extension JSONReader {
         let c = skipWhitespace()
         guard c == UInt8(ascii: "-") || c &- 0x30 < 10 else { throw mismatch(c, expected: .number) }
         let start = pos
+        // Fast path: `-?(0|[1-9][0-9]*)` of at most 18 bytes, followed by neither a digit, `.`, `e` nor `E`.
+        var q = start
+        let negative = c == UInt8(ascii: "-")
+        if negative { q += 1 }
+        let digitsStart = q
+        var d = base[q]
+        var acc = 0
+        if d == UInt8(ascii: "0") {
+            q += 1
+            d = base[q]
+        } else {
+            while d &- 0x30 < 10 {
+                acc = acc &* 10 &+ Int(d &- 0x30)
+                q += 1
+                d = base[q]
+            }
+        }
+        if q > digitsStart && d &- 0x30 >= 10 && d != UInt8(ascii: ".") && d | 0x20 != UInt8(ascii: "e")
+            && q - start <= 18 && q - start <= limits.maxNumberLength {
+            pos = q
+            return .int(negative ? -acc : acc)
+        }
         let s = try scanNumber(at: start, computeValue: false)
         if s.isInteger && s.end - start <= 18 {
             var p = start

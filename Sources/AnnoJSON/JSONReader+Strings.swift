@@ -8,7 +8,23 @@ extension JSONReader {
         let (close, escaped) = try scanString(at: start)
         pos = close + 1
         if escaped { return decodeEscaped(from: start + 1, to: close) }
-        return String(decoding: UnsafeBufferPointer(start: base + start + 1, count: close - start - 1), as: UTF8.self)
+        return makeString(start: start + 1, end: close)
+    }
+
+    /// The already validated UTF-8 bytes `start..<end` as a String. Short ASCII runs (the usual keys and number
+    /// literals) are built directly in the standard library's small-string form when `smallStrings` says that
+    /// form is the one this runtime uses; everything else goes through `String(decoding:as:)`. O(length).
+    @inline(__always)
+    func makeString(start: Int, end e: Int) -> String {
+        let n = e - start
+        if n <= 15 && smallStrings {
+            // Reads 16 bytes; `start <= end` and the 16 bytes of zero padding make that safe.
+            let bits = JSONReaderStorage.smallASCIIBits(base + start, count: n)
+            if (bits.0 | (bits.1 & 0x00FF_FFFF_FFFF_FFFF)) & 0x8080_8080_8080_8080 == 0 {
+                return unsafeBitCast(bits, to: String.self)
+            }
+        }
+        return String(decoding: UnsafeBufferPointer(start: base + start, count: n), as: UTF8.self)
     }
 
     /// Reads a string value and passes its raw UTF-8 bytes to `body` without building a `String` when it has no
@@ -172,6 +188,6 @@ extension JSONReader {
     func decodeStringUnchecked(at offset: Int) -> String {
         guard offset >= 0, offset < end, base[offset] == 0x22, let (close, escaped) = try? scanString(at: offset) else { return "" }
         if escaped { return decodeEscaped(from: offset + 1, to: close) }
-        return String(decoding: UnsafeBufferPointer(start: base + offset + 1, count: close - offset - 1), as: UTF8.self)
+        return makeString(start: offset + 1, end: close)
     }
 }

@@ -57,7 +57,15 @@ public struct JSONReader {
     public let file: String
     /// The limits in force.
     public let limits: JSONLimits
-    var frames: [Frame] = []
+    /// `storage.smallStringsOK`, kept inline for the string fast path.
+    let smallStrings: Bool
+    /// The innermost open frame (meaningful only when `level > 0`). Kept out of `outer` so the per-element and
+    /// per-key bookkeeping is a plain stored-property write, not an array write with a uniqueness check.
+    var top = Frame(isObject: false, count: 0, keyOffset: -1, keyBase: 0, setIndex: -1)
+    /// The enclosing frames, outermost first (excluding `top`).
+    var outer: [Frame] = []
+    /// Number of open containers (`outer.count + 1` when inside one, else 0).
+    var level = 0
     var keyEntries: [KeyEntry] = []
     var keySets: [Set<UInt64>] = []
     /// Duplicate keys and other legal-but-suspicious findings, in input order.
@@ -68,13 +76,30 @@ public struct JSONReader {
 
     /// Creates a reader over a copy of `bytes`; `file` only labels errors. O(n) for the copy.
     public init(bytes: [UInt8], file: String = "", limits: JSONLimits = .default) {
-        let s = JSONReaderStorage(bytes: bytes)
+        self.init(storage: JSONReaderStorage(bytes: bytes), file: file, limits: limits)
+    }
+
+    /// Creates a reader that takes ownership of `bytes` instead of copying them: the 16 zero bytes of padding
+    /// the scanners need are appended in place, so no second copy of the input is made when `bytes` is uniquely
+    /// referenced and has room for them (reserve `count + JSONReader.padding` when filling it, e.g. when reading
+    /// a file). Otherwise the append reallocates once, like `init(bytes:)`. Behaves exactly like
+    /// `init(bytes:file:limits:)` in every other respect. O(1) with room for the padding, else O(n).
+    public init(consuming bytes: consuming [UInt8], file: String = "", limits: JSONLimits = .default) {
+        self.init(storage: JSONReaderStorage(consuming: bytes), file: file, limits: limits)
+    }
+
+    /// Number of spare bytes `init(consuming:)` appends to the input; reserve this much extra capacity to avoid
+    /// a reallocation.
+    public static var padding: Int { JSONReaderStorage.padding }
+
+    init(storage s: JSONReaderStorage, file: String, limits: JSONLimits) {
         storage = s
         base = UnsafePointer(s.base)
         end = s.count
         pos = s.bomLength
         self.file = file
         self.limits = limits
+        smallStrings = s.smallStringsOK
     }
 
     /// Parses a whole document into a `JSONValue`, requiring nothing but whitespace after it.
@@ -101,7 +126,7 @@ public struct JSONReader {
     public var count: Int { end }
 
     /// Current nesting depth (0 at top level).
-    public var depth: Int { frames.count }
+    public var depth: Int { level }
 
     /// 1-based line and column of a byte offset; the column counts UTF-8 bytes (a tab is one byte, `é` two),
     /// and a leading BOM does not count. First call O(n), then O(log lines).
@@ -111,30 +136,65 @@ public struct JSONReader {
 
     /// RFC 6901 JSON Pointer of the value about to be read or being read (`""` for the root), e.g.
     /// `/annotations/17/bbox/2`; `~` and `/` in keys are written `~0` and `~1`. Built on demand, O(depth + key bytes).
-    public var pointer: String {
-        var s = ""
-        for f in frames {
-            if f.isObject {
-                if f.keyOffset >= 0 {
-                    s += "/"
-                    s += JSONReader.escapePointerToken(decodeStringUnchecked(at: f.keyOffset))
-                }
-            } else if f.count > 0 {
-                s += "/"
-                s += String(f.count - 1)
-            }
-        }
-        return s
-    }
+    public var pointer: String { makePointer(includingTop: true) }
 
     /// The pointer of the innermost open container (without its current member).
-    var containerPointer: String {
-        var copy = self
-        if let last = copy.frames.indices.last {
-            copy.frames[last].keyOffset = -1
-            copy.frames[last].count = 0
+    var containerPointer: String { makePointer(includingTop: false) }
+
+    /// Builds the pointer into one byte buffer (one String at the end, no per-token Strings).
+    func makePointer(includingTop: Bool) -> String {
+        if level == 0 || (level == 1 && !includingTop) { return "" }
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for f in outer { appendToken(of: f, to: &out) }
+        if includingTop { appendToken(of: top, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `/token` for frame `f` (nothing for an object outside a member or an array before its first element).
+    func appendToken(of f: Frame, to out: inout [UInt8]) {
+        if f.isObject {
+            guard f.keyOffset >= 0 else { return }
+            out.append(UInt8(ascii: "/"))
+            @inline(__always) func put(_ b: UInt8, _ out: inout [UInt8]) {
+                if b == UInt8(ascii: "~") {
+                    out.append(UInt8(ascii: "~")); out.append(UInt8(ascii: "0"))
+                } else if b == UInt8(ascii: "/") {
+                    out.append(UInt8(ascii: "~")); out.append(UInt8(ascii: "1"))
+                } else {
+                    out.append(b)
+                }
+            }
+            let o = f.keyOffset
+            guard o < end, base[o] == 0x22, let (close, escaped) = try? scanString(at: o) else { return }
+            if escaped {
+                for b in decodeEscapedBytes(from: o + 1, to: close) { put(b, &out) }
+            } else {
+                var p = o + 1
+                while p < close {
+                    put(base[p], &out)
+                    p += 1
+                }
+            }
+        } else if f.count > 0 {
+            out.append(UInt8(ascii: "/"))
+            var n = f.count - 1
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                          UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var k = 0
+            withUnsafeMutableBytes(of: &digits) { d in
+                repeat {
+                    d[k] = UInt8(truncatingIfNeeded: n % 10) &+ 0x30
+                    n /= 10
+                    k += 1
+                } while n > 0
+                while k > 0 {
+                    k -= 1
+                    out.append(d[k])
+                }
+            }
         }
-        return copy.pointer
     }
 
     /// Escapes `~` as `~0` and `/` as `~1`, per RFC 6901.
@@ -151,13 +211,15 @@ public struct JSONReader {
         return out
     }
 
-    /// Makes an error of `kind` at `offset`, filling in line, column, pointer and file.
+    /// Makes an error of `kind` at `offset`, filling in line, column, pointer and file. Cold.
+    @inline(never)
     func error(_ kind: JSONError.Kind, at offset: Int) -> JSONError {
         let (line, column) = storage.location(at: offset)
         return JSONError(kind: kind, offset: offset, line: line, column: column, pointer: pointer, file: file)
     }
 
-    /// The error for byte `c` at `pos` when `expected` was wanted: end of input or an unexpected character.
+    /// The error for byte `c` at `pos` when `expected` was wanted: end of input or an unexpected character. Cold.
+    @inline(never)
     func unexpected(_ c: UInt8, at p: Int, expected: String) -> JSONError {
         if p >= end { return error(.unexpectedEnd, at: end) }
         return error(.unexpectedCharacter(c, expected: expected), at: p)
@@ -203,7 +265,8 @@ public struct JSONReader {
         return k
     }
 
-    /// The error for a value of the wrong kind at `pos` (or a syntax error if no value starts there).
+    /// The error for a value of the wrong kind at `pos` (or a syntax error if no value starts there). Cold.
+    @inline(never)
     func mismatch(_ c: UInt8, expected: JSONKind) -> JSONError {
         guard let found = JSONReader.kind(startingWith: c) else { return unexpected(c, at: pos, expected: "a value") }
         return error(.typeMismatch(expected: expected, found: found), at: pos)
@@ -214,19 +277,23 @@ public struct JSONReader {
     /// Opens a container frame for the bracket at `pos`; errors when that would exceed the depth limit.
     @inline(__always)
     mutating func push(isObject: Bool) throws(JSONError) {
-        if frames.count >= limits.maxDepth { throw error(.depthLimitExceeded(limits.maxDepth), at: pos) }
-        frames.append(Frame(isObject: isObject, count: 0, keyOffset: -1, keyBase: keyEntries.count, setIndex: -1))
+        if level >= limits.maxDepth { throw error(.depthLimitExceeded(limits.maxDepth), at: pos) }
+        if level > 0 { outer.append(top) }
+        top = Frame(isObject: isObject, count: 0, keyOffset: -1, keyBase: keyEntries.count, setIndex: -1)
+        level += 1
     }
 
     /// Closes the innermost frame and forgets its keys.
     @inline(__always)
     mutating func pop() {
-        guard let f = frames.popLast() else { return }
-        if f.isObject {
-            let extra = keyEntries.count - f.keyBase
+        guard level > 0 else { return }
+        if top.isObject {
+            let extra = keyEntries.count - top.keyBase
             if extra > 0 { keyEntries.removeLast(extra) }
-            if f.setIndex >= 0 { keySets.removeLast() }
+            if top.setIndex >= 0 { keySets.removeLast() }
         }
+        level -= 1
+        if level > 0 { top = outer.removeLast() }
     }
 
     /// Consumes `{` and enters the object. Errors with `typeMismatch` if the next value is not an object.
@@ -248,22 +315,22 @@ public struct JSONReader {
     /// Moves to the next member of the current object and returns its key (the value must be read next),
     /// or consumes `}`, leaves the object and returns nil.
     public mutating func nextKey() throws(JSONError) -> String? {
-        guard let top = frames.last, top.isObject else { throw error(.invalidState("nextKey() outside an object"), at: pos) }
-        guard try advanceInObject(top) else { return nil }
+        guard level > 0, top.isObject else { throw error(.invalidState("nextKey() outside an object"), at: pos) }
+        guard try advanceInObject() else { return nil }
         return try readKey(materialize: true)
     }
 
     /// Moves to the next element of the current array (returns true; the element must be read next), or
     /// consumes `]`, leaves the array and returns false.
     public mutating func nextElement() throws(JSONError) -> Bool {
-        guard let top = frames.last, !top.isObject else { throw error(.invalidState("nextElement() outside an array"), at: pos) }
-        return try advanceInArray(top)
+        guard level > 0, !top.isObject else { throw error(.invalidState("nextElement() outside an array"), at: pos) }
+        return try advanceInArray()
     }
 
     /// In an object: consumes `,` (returning true, positioned at the next key's quote) or `}` (popping,
     /// returning false).
     @inline(__always)
-    mutating func advanceInObject(_ top: Frame) throws(JSONError) -> Bool {
+    mutating func advanceInObject() throws(JSONError) -> Bool {
         var c = skipWhitespace()
         if top.count == 0 {
             if c == UInt8(ascii: "}") {
@@ -293,7 +360,7 @@ public struct JSONReader {
     /// In an array: consumes `,` (returning true, positioned at the next element) or `]` (popping,
     /// returning false).
     @inline(__always)
-    mutating func advanceInArray(_ top: Frame) throws(JSONError) -> Bool {
+    mutating func advanceInArray() throws(JSONError) -> Bool {
         var c = skipWhitespace()
         if top.count == 0 {
             if c == UInt8(ascii: "]") {
@@ -301,7 +368,7 @@ public struct JSONReader {
                 pop()
                 return false
             }
-            frames[frames.count - 1].count = 1
+            top.count = 1
             return true
         }
         if c == UInt8(ascii: ",") {
@@ -309,7 +376,7 @@ public struct JSONReader {
             pos += 1
             c = skipWhitespace()
             if c == UInt8(ascii: "]") { throw error(.trailingComma, at: comma) }
-            frames[frames.count - 1].count += 1
+            top.count += 1
             return true
         }
         if c == UInt8(ascii: "]") {
@@ -324,9 +391,8 @@ public struct JSONReader {
     /// Returns the key when `materialize` is true (or when it had escapes), else nil.
     @inline(__always)
     mutating func readKey(materialize: Bool) throws(JSONError) -> String? {
-        let last = frames.count - 1
-        frames[last].count += 1
-        frames[last].keyOffset = -1
+        top.count += 1
+        top.keyOffset = -1
         let start = pos
         let (close, escaped) = try scanString(at: start)
         var key: String?
@@ -337,12 +403,10 @@ public struct JSONReader {
             key = k
         } else {
             hash = JSONReader.hash(base + start + 1, count: close - start - 1)
-            if materialize {
-                key = String(decoding: UnsafeBufferPointer(start: base + start + 1, count: close - start - 1), as: UTF8.self)
-            }
+            if materialize { key = makeString(start: start + 1, end: close) }
         }
         pos = close + 1
-        frames[last].keyOffset = start
+        top.keyOffset = start
         try noteKey(hash: hash, offset: start)
         let c = skipWhitespace()
         guard c == UInt8(ascii: ":") else { throw unexpected(c, at: pos, expected: "':' after object key") }
@@ -352,7 +416,7 @@ public struct JSONReader {
 
     /// Consumes what remains of the document: only whitespace may follow the top-level value.
     public mutating func finish() throws(JSONError) {
-        if !frames.isEmpty { throw error(.invalidState("finish() inside an open container"), at: pos) }
+        if level > 0 { throw error(.invalidState("finish() inside an open container"), at: pos) }
         let c = skipWhitespace()
         if pos < end { throw error(.trailingContent, at: pos) }
         _ = c
