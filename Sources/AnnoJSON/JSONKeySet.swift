@@ -49,7 +49,7 @@ extension JSONReader {
         top.count += 1
         top.keyOffset = -1
         let start = pos
-        let (close, escaped) = try scanString(at: start)
+        let (close, escaped) = try scanStringInPlace(at: start)
         let hash: UInt64
         let index: Int
         if escaped {

@@ -44,7 +44,7 @@ extension JSONReader {
                 p = e
             } else if c == UInt8(ascii: "\"") {
                 do {
-                    p = try scanString(at: p).close + 1
+                    p = try scanStringInPlace(at: p).close + 1
                 } catch {
                     throw flushing(error, count: n, at: p)
                 }

@@ -5,7 +5,7 @@ extension JSONReader {
         let c = skipWhitespace()
         guard c == UInt8(ascii: "\"") else { throw mismatch(c, expected: .string) }
         let start = pos
-        let (close, escaped) = try scanString(at: start)
+        let (close, escaped) = try scanStringInPlace(at: start)
         pos = close + 1
         if escaped { return decodeEscaped(from: start + 1, to: close) }
         return makeString(start: start + 1, end: close)
@@ -33,7 +33,7 @@ extension JSONReader {
         let c = skipWhitespace()
         guard c == UInt8(ascii: "\"") else { throw mismatch(c, expected: .string) }
         let start = pos
-        let (close, escaped) = try scanString(at: start)
+        let (close, escaped) = try scanStringInPlace(at: start)
         pos = close + 1
         if escaped {
             let bytes = decodeEscapedBytes(from: start + 1, to: close)
@@ -92,6 +92,39 @@ extension JSONReader {
         }
         if p - start - 1 > limits.maxStringBytes { throw error(.stringTooLong, at: start) }
         return (p, escaped)
+    }
+
+    /// `scanString(at:)` for mutating callers: the common case (plain ASCII up to the closing quote) is scanned
+    /// here without copying the reader (calling a non-mutating method from a mutating one copies `self`); anything
+    /// else (escapes, non-ASCII, control bytes, the end, the length limit) re-scans with `scanString`.
+    @inline(__always)
+    mutating func scanStringInPlace(at start: Int) throws(JSONError) -> (close: Int, escaped: Bool) {
+        let raw = UnsafeRawPointer(base)
+        var p = start &+ 1
+        while true {
+            let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+            let quote = w ^ 0x2222_2222_2222_2222
+            let slash = w ^ 0x5C5C_5C5C_5C5C_5C5C
+            let special = ((quote &- 0x0101_0101_0101_0101) & ~quote)
+                | ((slash &- 0x0101_0101_0101_0101) & ~slash)
+                | ((w &- 0x2020_2020_2020_2020) & ~w)
+                | w
+            if special & 0x8080_8080_8080_8080 != 0 { break }
+            p &+= 8
+        }
+        var c = base[p]
+        while c != 0x22 && c != 0x5C && c >= 0x20 && c < 0x80 {
+            p &+= 1
+            c = base[p]
+        }
+        if c == 0x22 && p &- start &- 1 <= limits.maxStringBytes { return (p, false) }
+        return try scanStringSlow(at: start)
+    }
+
+    /// The full `scanString`, out of line.
+    @inline(never)
+    func scanStringSlow(at start: Int) throws(JSONError) -> (close: Int, escaped: Bool) {
+        try scanString(at: start)
     }
 
     /// Value of the hex digit `c`, or nil.

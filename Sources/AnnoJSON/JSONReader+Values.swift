@@ -19,7 +19,7 @@ extension JSONReader {
                 pos += 1
                 if try advanceInArray(), try !skipScalarElements() { continue }
             case UInt8(ascii: "\""):
-                let (close, _) = try scanString(at: pos)
+                let (close, _) = try scanStringInPlace(at: pos)
                 pos = close + 1
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 try skipNumber()

@@ -66,7 +66,11 @@ public struct JSONReader {
     var outer: [Frame] = []
     /// Number of open containers (`outer.count + 1` when inside one, else 0).
     var level = 0
+    /// Keys of the open objects; only the first `keyCount` entries are live (popping an object just lowers
+    /// `keyCount`, and later keys overwrite the dead entries instead of appending).
     var keyEntries: [KeyEntry] = []
+    /// Number of live entries in `keyEntries`.
+    var keyCount = 0
     var keySets: [Set<UInt64>] = []
     /// Duplicate keys and other legal-but-suspicious findings, in input order.
     public internal(set) var warnings: [JSONWarning] = []
@@ -279,7 +283,7 @@ public struct JSONReader {
     mutating func push(isObject: Bool) throws(JSONError) {
         if level >= limits.maxDepth { throw error(.depthLimitExceeded(limits.maxDepth), at: pos) }
         if level > 0 { outer.append(top) }
-        top = Frame(isObject: isObject, count: 0, keyOffset: -1, keyBase: keyEntries.count, setIndex: -1)
+        top = Frame(isObject: isObject, count: 0, keyOffset: -1, keyBase: keyCount, setIndex: -1)
         level += 1
     }
 
@@ -288,8 +292,7 @@ public struct JSONReader {
     mutating func pop() {
         guard level > 0 else { return }
         if top.isObject {
-            let extra = keyEntries.count - top.keyBase
-            if extra > 0 { keyEntries.removeLast(extra) }
+            keyCount = top.keyBase
             if top.setIndex >= 0 { keySets.removeLast() }
         }
         level -= 1
@@ -394,7 +397,7 @@ public struct JSONReader {
         top.count += 1
         top.keyOffset = -1
         let start = pos
-        let (close, escaped) = try scanString(at: start)
+        let (close, escaped) = try scanStringInPlace(at: start)
         var key: String?
         let hash: UInt64
         if escaped {
