@@ -55,114 +55,116 @@ extension JSONReader {
         var buf = storage.scratch
         var cap = storage.scratchCapacity
         var count = 0
-        @inline(__always) func put(_ v: Double) {
-            if count == cap {
-                buf = storage.growScratch(keeping: count)
-                cap = storage.scratchCapacity
-            }
-            buf[count] = v
-            count += 1
-        }
+        let b = base
+        let maxLength = limits.maxNumberLength
         var sawIntegralAsInteger = false
         var sawIntegralAsPointZero = false
         var sawOther = false
         // The element count lives in `n` and is written to the frame only on the way out (or before an error).
         var n = 1
         while true {
-            let c = base[p]
-            guard c == UInt8(ascii: "-") || c &- 0x30 < 10 else {
-                top.count = n
-                pos = p
-                throw mismatch(c, expected: .number)
-            }
+            let c = b[p]
             let start = p
-            var canonical: Bool?
-            var isInteger: Bool
+            if count == cap {
+                buf = storage.growScratch(keeping: count)
+                cap = storage.scratchCapacity
+            }
             // Inline fast path (same shapes and results as `parseSimpleNumber`): `-?(0|[1-9][0-9]*)(\.[0-9]+)?`,
-            // at most 15 digits, no exponent; anything else (including every error) goes to `scanNumber`.
-            var q = p
+            // at most 15 digits, no exponent. Anything else (including every error) goes to `scanNumber`.
             let negative = c == UInt8(ascii: "-")
-            if negative { q += 1 }
+            var q = negative ? p &+ 1 : p
             let intStart = q
-            var m: UInt64 = 0
-            var d = base[q] &- 0x30
-            var simple = true
-            if d == 0 {
-                q += 1
-                d = base[q] &- 0x30
-                if d < 10 { simple = false }
-            } else if d < 10 {
-                repeat {
-                    m = m &* 10 &+ UInt64(d)
-                    q += 1
-                    d = base[q] &- 0x30
-                } while d < 10
+            var d = b[q] &- 0x30
+            var m = UInt64(d)
+            var fast = d < 10
+            q &+= 1
+            let next = b[q] &- 0x30
+            if m == 0 {
+                if next < 10 { fast = false }
+                d = next
             } else {
-                simple = false
+                d = next
+                while d < 10 {
+                    m = m &* 10 &+ UInt64(d)
+                    q &+= 1
+                    d = b[q] &- 0x30
+                }
             }
             let intDigits = q &- intStart
             var fracDigits = 0
-            var fracStart = q
-            if simple && d == UInt8(ascii: ".") &- 0x30 {
-                q += 1
-                fracStart = q
-                d = base[q] &- 0x30
+            if d == UInt8(ascii: ".") &- 0x30 {
+                q &+= 1
+                let fracStart = q
+                d = b[q] &- 0x30
                 while d < 10 {
                     m = m &* 10 &+ UInt64(d)
-                    q += 1
-                    d = base[q] &- 0x30
+                    q &+= 1
+                    d = b[q] &- 0x30
                 }
                 fracDigits = q &- fracStart
-                if fracDigits == 0 { simple = false }
+                if fracDigits == 0 { fast = false }
             }
-            if simple && intDigits &+ fracDigits <= 15 && (d &+ 0x30) | 0x20 != UInt8(ascii: "e")
-                && q &- start <= limits.maxNumberLength {
+            if fast && intDigits &+ fracDigits <= 15 && (d &+ 0x30) | 0x20 != UInt8(ascii: "e") && q &- start <= maxLength {
                 var value = Double(m)
                 if fracDigits > 0 { value /= exactPowerOfTen(fracDigits) }
-                put(negative ? -value : value)
+                buf[count] = negative ? -value : value
+                count &+= 1
                 p = q
-                isInteger = fracDigits == 0
-                if fracDigits == 0 {
-                    canonical = !(negative && m == 0)
-                } else if negative && m == 0 && intDigits == 1 && fracDigits == 1 {
-                    canonical = true // "-0.0"
-                } else if base[q - 1] == UInt8(ascii: "0") {
-                    canonical = false
-                } else if intDigits == 1 && base[intStart] == UInt8(ascii: "0") && fracDigits >= 4
-                            && base[fracStart] == 0x30 && base[fracStart + 1] == 0x30 && base[fracStart + 2] == 0x30
-                            && base[fracStart + 3] == 0x30 {
-                    canonical = false // below 1e-4: printed with an exponent
-                } else {
-                    canonical = true
+                // Style: the usual `d.dd` with a non-zero last digit and a non-zero integer part is canonical and
+                // not integral, so there is nothing to note; integers are canonical unless `-0`; the rest is
+                // decided by `classifySimple`.
+                if !sawOther {
+                    if fracDigits == 0 {
+                        if negative && m == 0 {
+                            if JSONReader.isPointZeroLiteral(b, start: start, end: q) { sawIntegralAsPointZero = true } else { sawOther = true }
+                        } else {
+                            sawIntegralAsInteger = true
+                        }
+                    } else if b[q &- 1] == 0x30 || b[intStart] == 0x30 || negative {
+                        switch JSONReader.classifySimple(b, start: start, intStart: intStart, end: q, intDigits: intDigits,
+                                                         fracDigits: fracDigits, negative: negative, zero: m == 0) {
+                        case 0: break
+                        case 1: sawIntegralAsPointZero = true
+                        default: sawOther = true
+                        }
+                    }
                 }
             } else {
+                guard c == UInt8(ascii: "-") || c &- 0x30 < 10 else {
+                    top.count = n
+                    pos = p
+                    throw mismatch(c, expected: .number)
+                }
                 let s: NumberScan
                 do {
                     s = try scanNumber(at: p, computeValue: true)
                 } catch {
                     throw flushing(error, count: n, at: p)
                 }
-                put(s.double)
+                buf[count] = s.double
+                count &+= 1
                 p = s.end
-                canonical = s.canonical
-                isInteger = s.isInteger
-            }
-            if !sawOther {
-                if canonical == true {
-                    if isInteger { sawIntegralAsInteger = true }
-                } else if isPointZeroLiteral(start: start, end: p) {
-                    sawIntegralAsPointZero = true
-                } else if canonical == false || !literalEquals(start: start, end: p, JSONNumber.canonicalLiteral(buf[count - 1])) {
-                    sawOther = true
+                if !sawOther {
+                    if s.canonical == true {
+                        if s.isInteger { sawIntegralAsInteger = true }
+                    } else if isPointZeroLiteral(start: start, end: p) {
+                        sawIntegralAsPointZero = true
+                    } else if s.canonical == false || !literalEquals(start: start, end: p, JSONNumber.canonicalLiteral(s.double)) {
+                        sawOther = true
+                    }
                 }
             }
-            p = skippingWhitespace(from: p)
-            let sep = base[p]
+            var sep = b[p]
+            if sep <= 0x20 {
+                p = skippingWhitespace(from: p)
+                sep = b[p]
+            }
             if sep == UInt8(ascii: ",") {
                 let comma = p
-                p = skippingWhitespace(from: p + 1)
-                if base[p] == UInt8(ascii: "]") { throw flushing(error(.trailingComma, at: comma), count: n, at: p) }
-                n += 1
+                p &+= 1
+                if b[p] <= 0x20 { p = skippingWhitespace(from: p) }
+                if b[p] == UInt8(ascii: "]") { throw flushing(error(.trailingComma, at: comma), count: n, at: p) }
+                n &+= 1
                 continue
             }
             if sep == UInt8(ascii: "]") {
@@ -208,9 +210,36 @@ extension JSONReader {
         return texts
     }
 
+    /// Style class of a fractional literal accepted by the simple fast path (`-?(0|[1-9]d*)\.d+`, <= 15 digits):
+    /// 0 when canonical (`JSONNumber.canonicalLiteral` reproduces it), 1 when it is a point-zero integer (`N.0`),
+    /// 2 otherwise. Same rules as `parseSimpleNumber`'s `canonical` followed by `isPointZeroLiteral`.
+    @inline(never)
+    static func classifySimple(_ b: UnsafePointer<UInt8>, start: Int, intStart: Int, end q: Int, intDigits: Int,
+                               fracDigits: Int, negative: Bool, zero: Bool) -> Int {
+        let canonical: Bool
+        if negative && zero && intDigits == 1 && fracDigits == 1 {
+            canonical = true // "-0.0"
+        } else if b[q - 1] == UInt8(ascii: "0") {
+            canonical = false
+        } else if intDigits == 1 && b[intStart] == UInt8(ascii: "0") && fracDigits >= 4
+                    && b[q - fracDigits] == 0x30 && b[q - fracDigits + 1] == 0x30 && b[q - fracDigits + 2] == 0x30
+                    && b[q - fracDigits + 3] == 0x30 {
+            canonical = false // below 1e-4: printed with an exponent
+        } else {
+            canonical = true
+        }
+        if canonical { return 0 }
+        return isPointZeroLiteral(b, start: start, end: q) ? 1 : 2
+    }
+
     /// True for `N.0` where `N` is a canonical integer of at most 15 digits other than `-0` (whose canonical
     /// form is already `-0.0`).
     func isPointZeroLiteral(start: Int, end: Int) -> Bool {
+        JSONReader.isPointZeroLiteral(base, start: start, end: end)
+    }
+
+    /// `isPointZeroLiteral(start:end:)` on a raw buffer.
+    static func isPointZeroLiteral(_ base: UnsafePointer<UInt8>, start: Int, end: Int) -> Bool {
         let n = end - start
         guard n >= 3, base[end - 1] == UInt8(ascii: "0"), base[end - 2] == UInt8(ascii: ".") else { return false }
         var p = start

@@ -145,28 +145,58 @@ public struct JSONReader {
     /// The pointer of the innermost open container (without its current member).
     var containerPointer: String { makePointer(includingTop: false) }
 
-    /// Builds the pointer into one byte buffer (one String at the end, no per-token Strings).
+    /// Builds the pointer into one byte buffer (a stack buffer when it fits) and makes one String at the end.
     func makePointer(includingTop: Bool) -> String {
         if level == 0 || (level == 1 && !includingTop) { return "" }
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for f in outer { appendToken(of: f, to: &out) }
-        if includingTop { appendToken(of: top, to: &out) }
-        return String(decoding: out, as: UTF8.self)
+        var capacity = 256
+        while true {
+            let text: String? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { tmp in
+                var sink = ByteSink(start: tmp.baseAddress!, capacity: capacity)
+                for f in outer { appendToken(of: f, to: &sink) }
+                if includingTop { appendToken(of: top, to: &sink) }
+                if sink.overflow { return nil }
+                return String(decoding: UnsafeBufferPointer(start: sink.start, count: sink.count), as: UTF8.self)
+            }
+            if let text { return text }
+            capacity *= 4
+        }
+    }
+
+    /// A bounded byte buffer that notes when more was written than fits.
+    struct ByteSink {
+        let start: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+        var count = 0
+        var overflow = false
+
+        init(start: UnsafeMutablePointer<UInt8>, capacity: Int) {
+            self.start = start
+            self.capacity = capacity
+        }
+
+        @inline(__always)
+        mutating func put(_ b: UInt8) {
+            if count < capacity {
+                start[count] = b
+                count += 1
+            } else {
+                overflow = true
+            }
+        }
     }
 
     /// Appends `/token` for frame `f` (nothing for an object outside a member or an array before its first element).
-    func appendToken(of f: Frame, to out: inout [UInt8]) {
+    func appendToken(of f: Frame, to out: inout ByteSink) {
         if f.isObject {
             guard f.keyOffset >= 0 else { return }
-            out.append(UInt8(ascii: "/"))
-            @inline(__always) func put(_ b: UInt8, _ out: inout [UInt8]) {
+            out.put(UInt8(ascii: "/"))
+            @inline(__always) func put(_ b: UInt8, _ out: inout ByteSink) {
                 if b == UInt8(ascii: "~") {
-                    out.append(UInt8(ascii: "~")); out.append(UInt8(ascii: "0"))
+                    out.put(UInt8(ascii: "~")); out.put(UInt8(ascii: "0"))
                 } else if b == UInt8(ascii: "/") {
-                    out.append(UInt8(ascii: "~")); out.append(UInt8(ascii: "1"))
+                    out.put(UInt8(ascii: "~")); out.put(UInt8(ascii: "1"))
                 } else {
-                    out.append(b)
+                    out.put(b)
                 }
             }
             let o = f.keyOffset
@@ -181,22 +211,15 @@ public struct JSONReader {
                 }
             }
         } else if f.count > 0 {
-            out.append(UInt8(ascii: "/"))
-            var n = f.count - 1
-            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                          UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-            var k = 0
-            withUnsafeMutableBytes(of: &digits) { d in
-                repeat {
-                    d[k] = UInt8(truncatingIfNeeded: n % 10) &+ 0x30
-                    n /= 10
-                    k += 1
-                } while n > 0
-                while k > 0 {
-                    k -= 1
-                    out.append(d[k])
-                }
+            out.put(UInt8(ascii: "/"))
+            let n = f.count - 1
+            var div = 1
+            while div <= n / 10 { div *= 10 }
+            var rest = n
+            while div > 0 {
+                out.put(UInt8(truncatingIfNeeded: rest / div) &+ 0x30)
+                rest %= div
+                div /= 10
             }
         }
     }
