@@ -48,11 +48,11 @@ public struct JSONReader {
     }
 
     let storage: JSONReaderStorage
-    let base: UnsafePointer<UInt8>
+    @usableFromInline let base: UnsafePointer<UInt8>
     /// Length of the input (the position of the first padding byte).
     let end: Int
     /// Offset of the next byte to look at.
-    var pos: Int
+    @usableFromInline var pos: Int
     /// The file name used in errors.
     public let file: String
     /// The limits in force.
@@ -246,7 +246,7 @@ public struct JSONReader {
     }
 
     /// The error for byte `c` at `pos` when `expected` was wanted: end of input or an unexpected character. Cold.
-    @inline(never)
+    @usableFromInline @inline(never)
     func unexpected(_ c: UInt8, at p: Int, expected: String) -> JSONError {
         if p >= end { return error(.unexpectedEnd, at: end) }
         return error(.unexpectedCharacter(c, expected: expected), at: p)
@@ -255,7 +255,7 @@ public struct JSONReader {
     // MARK: Whitespace and kinds
 
     /// Skips JSON whitespace and returns the next byte (0 at the end of input). O(whitespace).
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func skipWhitespace() -> UInt8 {
         var p = pos
         var c = base[p]
@@ -272,7 +272,7 @@ public struct JSONReader {
     }
 
     /// The kind a value starting with byte `c` would have, or nil if no value starts so.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func kind(startingWith c: UInt8) -> JSONKind? {
         switch c {
         case UInt8(ascii: "{"): .object
@@ -286,6 +286,8 @@ public struct JSONReader {
     }
 
     /// The kind of the next value, without consuming it. Errors at end of input or on a byte that starts no value.
+    /// Inlinable: callers in other modules (the COCO reader peeks before almost every value) skip a call.
+    @inlinable
     public mutating func peek() throws(JSONError) -> JSONKind {
         let c = skipWhitespace()
         guard let k = JSONReader.kind(startingWith: c) else { throw unexpected(c, at: pos, expected: "a value") }
