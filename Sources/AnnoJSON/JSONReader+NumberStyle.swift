@@ -267,7 +267,33 @@ public enum IntegerOrNumber: Hashable, Sendable {
 extension JSONReader {
     /// Reads a number, returning an `Int` without building any text when the literal is a plain integer that
     /// fits (the RLE-counts fast path). O(digits).
+    @inlinable
     public mutating func readIntegerOrNumber() throws(JSONError) -> IntegerOrNumber {
+        // Inlinable fast path: 1 to 17 digits, no sign, no leading zero, followed by `,`, `]` or whitespace.
+        var q = pos
+        var d = base[q] &- 0x30
+        if d &- 1 < 9 {
+            var acc = Int(d)
+            q &+= 1
+            d = base[q] &- 0x30
+            while d < 10 {
+                acc = acc &* 10 &+ Int(d)
+                q &+= 1
+                d = base[q] &- 0x30
+            }
+            let next = d &+ 0x30
+            if q &- pos <= 17 && q &- pos <= limits.maxNumberLength
+                && (next == UInt8(ascii: ",") || next == UInt8(ascii: "]") || next == 0x20 || next == 0x0A) {
+                pos = q
+                return .int(acc)
+            }
+        }
+        return try readIntegerOrNumberSlow()
+    }
+
+    /// `readIntegerOrNumber()` in full.
+    @usableFromInline
+    mutating func readIntegerOrNumberSlow() throws(JSONError) -> IntegerOrNumber {
         let c = skipWhitespace()
         guard c == UInt8(ascii: "-") || c &- 0x30 < 10 else { throw mismatch(c, expected: .number) }
         let start = pos

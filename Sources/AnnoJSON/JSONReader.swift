@@ -28,11 +28,12 @@ public struct JSONReader {
     public typealias Token = JSONKind
 
     /// One open array or object.
+    @usableFromInline
     struct Frame {
         /// Object (true) or array (false).
-        var isObject: Bool
+        @usableFromInline var isObject: Bool
         /// Elements or members begun so far.
-        var count: Int
+        @usableFromInline var count: Int
         /// Offset of the opening quote of the current member's key, or -1 (objects only).
         var keyOffset: Int
         /// Index in `keyEntries` where this object's keys start.
@@ -61,11 +62,11 @@ public struct JSONReader {
     let smallStrings: Bool
     /// The innermost open frame (meaningful only when `level > 0`). Kept out of `outer` so the per-element and
     /// per-key bookkeeping is a plain stored-property write, not an array write with a uniqueness check.
-    var top = Frame(isObject: false, count: 0, keyOffset: -1, keyBase: 0, setIndex: -1)
+    @usableFromInline var top = Frame(isObject: false, count: 0, keyOffset: -1, keyBase: 0, setIndex: -1)
     /// The enclosing frames, outermost first (excluding `top`).
     var outer: [Frame] = []
     /// Number of open containers (`outer.count + 1` when inside one, else 0).
-    var level = 0
+    @usableFromInline var level = 0
     /// Keys of the open objects; only the first `keyCount` entries are live (popping an object just lowers
     /// `keyCount`, and later keys overwrite the dead entries instead of appending).
     var keyEntries: [KeyEntry] = []
@@ -350,7 +351,23 @@ public struct JSONReader {
 
     /// Moves to the next element of the current array (returns true; the element must be read next), or
     /// consumes `]`, leaves the array and returns false.
+    @inlinable
     public mutating func nextElement() throws(JSONError) -> Bool {
+        // Inlinable fast path: `,` straight after the previous element, then a byte that starts a value.
+        if level > 0 && !top.isObject && top.count > 0 && base[pos] == UInt8(ascii: ",") {
+            let c = base[pos &+ 1]
+            if c > 0x20 && c != UInt8(ascii: "]") {
+                pos &+= 1
+                top.count &+= 1
+                return true
+            }
+        }
+        return try nextElementSlow()
+    }
+
+    /// `nextElement()` in full.
+    @usableFromInline
+    mutating func nextElementSlow() throws(JSONError) -> Bool {
         guard level > 0, !top.isObject else { throw error(.invalidState("nextElement() outside an array"), at: pos) }
         return try advanceInArray()
     }

@@ -152,6 +152,31 @@ import Testing
         }
     }
 
+    @Test func integerOrNumberAndNextElementFastPaths() throws {
+        let text = "[1,22,333 ,0,-5,1.5,12345678901234567,123456789012345678,1234567890123456789, 7\n,8e2,\n9]"
+        var r = JSONReader(bytes: Array(text.utf8))
+        try r.beginArray()
+        var got: [IntegerOrNumber] = []
+        while try r.nextElement() { got.append(try r.readIntegerOrNumber()) }
+        try r.finish()
+        let expected: [IntegerOrNumber] = [.int(1), .int(22), .int(333), .int(0), .int(-5),
+                                           .number(JSONNumber(literal: "1.5", double: 1.5)),
+                                           .int(12345678901234567), .int(123456789012345678),
+                                           .number(JSONNumber(literal: "1234567890123456789", double: 1234567890123456789)),
+                                           .int(7), .number(JSONNumber(literal: "8e2", double: 800)), .int(9)]
+        #expect(got == expected)
+        for (bad, pointer) in [("[1,]", "/0"), ("[1,01]", "/1"), ("[1,,2]", "/1")] {
+            var s = JSONReader(bytes: Array(bad.utf8))
+            do {
+                try s.beginArray()
+                while try s.nextElement() { _ = try s.readIntegerOrNumber() }
+                Issue.record("no error for \(bad)")
+            } catch {
+                #expect(error.pointer == pointer, "\(bad): \(error)")
+            }
+        }
+    }
+
     @Test func consumingInitMatchesCopyingInit() throws {
         let text = "{\"a\": [1, 2.5, \"x\"], \"b\": {\"c\": null}}"
         var owned = Array(text.utf8)
