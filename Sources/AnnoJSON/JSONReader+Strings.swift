@@ -66,7 +66,12 @@ extension JSONReader {
                     | ((slash &- 0x0101_0101_0101_0101) & ~slash)
                     | ((w &- 0x2020_2020_2020_2020) & ~w)
                     | w
-                if special & 0x8080_8080_8080_8080 != 0 { break }
+                let hits = special & 0x8080_8080_8080_8080
+            if hits != 0 {
+                // The lowest flagged byte is a real hit (borrows only spill into higher bytes): jump to it.
+                p &+= hits.trailingZeroBitCount &>> 3
+                break
+            }
                 p += 8
             }
             var c = base[p]
@@ -109,7 +114,12 @@ extension JSONReader {
                 | ((slash &- 0x0101_0101_0101_0101) & ~slash)
                 | ((w &- 0x2020_2020_2020_2020) & ~w)
                 | w
-            if special & 0x8080_8080_8080_8080 != 0 { break }
+            let hits = special & 0x8080_8080_8080_8080
+            if hits != 0 {
+                // The lowest flagged byte is a real hit (borrows only spill into higher bytes): jump to it.
+                p &+= hits.trailingZeroBitCount &>> 3
+                break
+            }
             p &+= 8
         }
         var c = base[p]
