@@ -44,13 +44,12 @@ extension JSONReader {
     /// in `keys`, `JSONKeySet.unknown` (-1) for any other key (use `currentKey` if you need its text), or nil after
     /// consuming `}`. Duplicate keys are still reported.
     public mutating func nextKey(in keys: JSONKeySet) throws(JSONError) -> Int? {
-        guard let top = frames.last, top.isObject else { throw error(.invalidState("nextKey(in:) outside an object"), at: pos) }
-        guard try advanceInObject(top) else { return nil }
-        let last = frames.count - 1
-        frames[last].count += 1
-        frames[last].keyOffset = -1
+        guard level > 0, top.isObject else { throw error(.invalidState("nextKey(in:) outside an object"), at: pos) }
+        guard try advanceInObject() else { return nil }
+        top.count += 1
+        top.keyOffset = -1
         let start = pos
-        let (close, escaped) = try scanString(at: start)
+        let (close, escaped) = try scanStringInPlace(at: start)
         let hash: UInt64
         let index: Int
         if escaped {
@@ -64,7 +63,7 @@ extension JSONReader {
             index = keys.index(hash: hash, base + start + 1, count: close - start - 1)
         }
         pos = close + 1
-        frames[last].keyOffset = start
+        top.keyOffset = start
         try noteKey(hash: hash, offset: start)
         let c = skipWhitespace()
         guard c == UInt8(ascii: ":") else { throw unexpected(c, at: pos, expected: "':' after object key") }
@@ -74,7 +73,7 @@ extension JSONReader {
 
     /// The key of the member being read in the innermost object (decoded on demand), or nil outside a member.
     public var currentKey: String? {
-        guard let f = frames.last, f.isObject, f.keyOffset >= 0 else { return nil }
-        return decodeStringUnchecked(at: f.keyOffset)
+        guard level > 0, top.isObject, top.keyOffset >= 0 else { return nil }
+        return decodeStringUnchecked(at: top.keyOffset)
     }
 }

@@ -22,7 +22,6 @@ extension JSONReader {
     private mutating func readDoubleArray(literals: inout [String]?, keepLiterals: Bool) throws(JSONError) -> [Double] {
         literals = nil
         try beginArray()
-        let last = frames.count - 1
         var out: [Double] = []
         out.reserveCapacity(8)
         var kept: [String]? = nil
@@ -37,7 +36,7 @@ extension JSONReader {
         while true {
             let c = base[p]
             guard c == UInt8(ascii: "-") || c &- 0x30 < 10 else {
-                frames[last].count = n
+                top.count = n
                 pos = p
                 throw mismatch(c, expected: .number)
             }
@@ -86,7 +85,7 @@ extension JSONReader {
                 pop()
                 break
             }
-            frames[last].count = n
+            top.count = n
             pos = p
             throw unexpected(sep, at: p, expected: "',' or ']' after array element")
         }
@@ -98,7 +97,7 @@ extension JSONReader {
     public mutating func readIntArray() throws(JSONError) -> [Int] {
         try beginArray()
         var out: [Int] = []
-        while try advanceInArray(frames[frames.count - 1]) {
+        while try advanceInArray() {
             out.append(try readInt())
         }
         return out
@@ -107,7 +106,7 @@ extension JSONReader {
     /// The source text `start..<end` as a String.
     @inline(__always)
     func literalText(start: Int, end e: Int) -> String {
-        String(decoding: UnsafeBufferPointer(start: base + start, count: e - start), as: UTF8.self)
+        makeString(start: start, end: e)
     }
 
     /// Whether the source bytes `start..<end` equal `text`'s UTF-8.

@@ -3,7 +3,7 @@ extension JSONReader {
     /// loops below, which keep the count in a local and only write it back on the way out).
     @inline(never)
     mutating func flushing(_ error: JSONError, count n: Int, at p: Int) -> JSONError {
-        frames[frames.count - 1].count = n
+        top.count = n
         pos = p
         var e = error
         e.pointer = pointer
@@ -27,8 +27,7 @@ extension JSONReader {
     /// false when it stopped at an element that is an array or object (`pos` at it, the frame's count naming it).
     @inline(__always)
     mutating func skipScalarElements() throws(JSONError) -> Bool {
-        let last = frames.count - 1
-        var n = frames[last].count
+        var n = top.count
         var p = pos
         while true {
             let c = base[p]
@@ -45,17 +44,17 @@ extension JSONReader {
                 p = e
             } else if c == UInt8(ascii: "\"") {
                 do {
-                    p = try scanString(at: p).close + 1
+                    p = try scanStringInPlace(at: p).close + 1
                 } catch {
                     throw flushing(error, count: n, at: p)
                 }
             } else if c == UInt8(ascii: "t") || c == UInt8(ascii: "f") || c == UInt8(ascii: "n") {
-                frames[last].count = n
+                top.count = n
                 pos = p
                 try expectLiteral(c == UInt8(ascii: "t") ? "true" : c == UInt8(ascii: "f") ? "false" : "null")
                 p = pos
             } else {
-                frames[last].count = n
+                top.count = n
                 pos = p
                 if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") { return false }
                 throw unexpected(c, at: p, expected: "a value")
@@ -74,7 +73,7 @@ extension JSONReader {
                 pop()
                 return true
             }
-            frames[last].count = n
+            top.count = n
             pos = p
             throw unexpected(sep, at: p, expected: "',' or ']' after array element")
         }

@@ -165,7 +165,7 @@ extension JSONReader {
     /// operands) and whether it is canonical (same rules as `scanNumber`), or nil for any other shape (the caller
     /// then uses `scanNumber`, which also produces the precise error for invalid input). O(length).
     @inline(__always)
-    static func parseSimpleNumber(_ base: UnsafePointer<UInt8>, at start: Int, maxLength: Int) -> (end: Int, value: Double, canonical: Bool)? {
+    static func parseSimpleNumber(_ base: UnsafePointer<UInt8>, at start: Int, maxLength: Int) -> (end: Int, value: Double, canonical: Bool, isInteger: Bool)? {
         @inline(__always) func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
         var p = start
         let negative = base[p] == UInt8(ascii: "-")
@@ -216,7 +216,7 @@ extension JSONReader {
         if c | 0x20 == UInt8(ascii: "e") || p - start > maxLength { return nil }
         var value = fracDigits == 0 ? Double(m) : Double(m) / exactPowerOfTen(fracDigits)
         if negative { value = -value }
-        return (p, value, canonical)
+        return (p, value, canonical, fracDigits == 0)
     }
 
     /// Validates the number literal at `start` and returns the offset after it, or -1 when it breaks the grammar
@@ -289,10 +289,13 @@ extension JSONReader {
         let c = skipWhitespace()
         guard c == UInt8(ascii: "-") || c &- 0x30 < 10 else { throw mismatch(c, expected: .number) }
         let start = pos
+        if let f = JSONReader.parseSimpleNumber(base, at: start, maxLength: limits.maxNumberLength) {
+            pos = f.end
+            return JSONNumber(literal: makeString(start: start, end: f.end), double: f.value)
+        }
         let s = try scanNumber(at: start, computeValue: true)
         pos = s.end
-        let text = String(decoding: UnsafeBufferPointer(start: base + start, count: s.end - start), as: UTF8.self)
-        return JSONNumber(literal: text, double: s.double)
+        return JSONNumber(literal: makeString(start: start, end: s.end), double: s.double)
     }
 
     /// Reads an integer literal (no fraction, no exponent: `10.0` and `1e2` are rejected with `notAnInteger`)

@@ -2,7 +2,7 @@ extension JSONReader {
     /// Skips the next value (of any kind and size), still validating all of it and reporting duplicate keys.
     /// Iterative: nesting uses the reader's explicit frame stack, bounded by `JSONLimits.maxDepth`. O(bytes skipped).
     public mutating func skipValue() throws(JSONError) {
-        let baseDepth = frames.count
+        let baseDepth = level
         while true {
             // Expect a value.
             let c = skipWhitespace()
@@ -10,18 +10,16 @@ extension JSONReader {
             case UInt8(ascii: "{"):
                 try push(isObject: true)
                 pos += 1
-                let top = frames[frames.count - 1]
-                if try advanceInObject(top) {
+                if try advanceInObject() {
                     _ = try readKey(materialize: false)
                     continue
                 }
             case UInt8(ascii: "["):
                 try push(isObject: false)
                 pos += 1
-                let top = frames[frames.count - 1]
-                if try advanceInArray(top), try !skipScalarElements() { continue }
+                if try advanceInArray(), try !skipScalarElements() { continue }
             case UInt8(ascii: "\""):
-                let (close, _) = try scanString(at: pos)
+                let (close, _) = try scanStringInPlace(at: pos)
                 pos = close + 1
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 try skipNumber()
@@ -32,25 +30,24 @@ extension JSONReader {
                 throw unexpected(c, at: pos, expected: "a value")
             }
             // After a value: close containers until one has a next member.
-            while frames.count > baseDepth {
-                let top = frames[frames.count - 1]
+            while level > baseDepth {
                 if top.isObject {
-                    if try advanceInObject(top) {
+                    if try advanceInObject() {
                         _ = try readKey(materialize: false)
                         break
                     }
-                } else if try advanceInArray(top), try !skipScalarElements() {
+                } else if try advanceInArray(), try !skipScalarElements() {
                     break
                 }
             }
-            if frames.count == baseDepth { return }
+            if level == baseDepth { return }
         }
     }
 
     /// Reads the next value, of any kind, into memory. Iterative (explicit stacks, bounded by
     /// `JSONLimits.maxDepth`). Duplicate keys are kept in order (and reported in `warnings`). O(bytes).
     public mutating func readValue() throws(JSONError) -> JSONValue {
-        let baseDepth = frames.count
+        let baseDepth = level
         // Partially built containers, innermost last; mutated in place so appends stay amortised O(1).
         var isObject: [Bool] = []
         var arrays: [[JSONValue]] = []
@@ -63,7 +60,7 @@ extension JSONReader {
             case UInt8(ascii: "{"):
                 try push(isObject: true)
                 pos += 1
-                if try advanceInObject(frames[frames.count - 1]) {
+                if try advanceInObject() {
                     keys.append(try readKey(materialize: true) ?? "")
                     objects.append([])
                     isObject.append(true)
@@ -73,7 +70,7 @@ extension JSONReader {
             case UInt8(ascii: "["):
                 try push(isObject: false)
                 pos += 1
-                if try advanceInArray(frames[frames.count - 1]) {
+                if try advanceInArray() {
                     arrays.append([])
                     isObject.append(false)
                     continue
@@ -97,11 +94,10 @@ extension JSONReader {
             }
             // Attach `value` to its parent; close finished parents.
             while let parentIsObject = isObject.last {
-                let top = frames[frames.count - 1]
                 if parentIsObject {
                     let o = objects.count - 1
                     objects[o].append(JSONMember(keys[keys.count - 1], value))
-                    if try advanceInObject(top) {
+                    if try advanceInObject() {
                         keys[keys.count - 1] = try readKey(materialize: true) ?? ""
                         break
                     }
@@ -110,12 +106,12 @@ extension JSONReader {
                 } else {
                     let a = arrays.count - 1
                     arrays[a].append(value)
-                    if try advanceInArray(top) { break }
+                    if try advanceInArray() { break }
                     value = .array(arrays.removeLast())
                 }
                 isObject.removeLast()
             }
-            if isObject.isEmpty && frames.count == baseDepth { return value }
+            if isObject.isEmpty && level == baseDepth { return value }
         }
     }
 }
