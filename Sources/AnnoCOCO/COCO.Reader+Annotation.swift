@@ -7,11 +7,12 @@ extension COCO.Reader {
     /// An annotation without `image_id` gets the placeholder id `Self.missingImage` for the caller to resolve.
     mutating func readAnnotation(index: Int, requireID: Bool) throws -> Annotation? {
         let loc = try here()
-        var subject = "annotation #\(index)"
+        var subjectID: String?
+        func subject() -> String { subjectID.map { "annotation \($0)" } ?? "annotation #\(index)" }
         guard try json.peek() == .object else {
             let kind = try json.peek()
             try json.skipValue()
-            try report(COCO.Checks.wrongType, "an annotation must be an object, found \(kind); skipped", at: loc, subject: subject)
+            try report(COCO.Checks.wrongType, "an annotation must be an object, found \(kind); skipped", at: loc, subject: subject())
             return nil
         }
         try json.beginObject()
@@ -33,29 +34,29 @@ extension COCO.Reader {
             switch key {
             case "id":
                 sawID = true
-                if let id = try readID(subject: subject) {
+                if let id = try readID(subject: subject()) {
                     a.id = id
                     a.idWasAssigned = false
-                    subject = "annotation \(id.text)"
-                    sawIDForSubject = subject
+                    subjectID = id.text
+                    sawIDForSubject = subject()
                 } else {
                     valid = false
                 }
             case "image_id":
-                if let id = try readID(subject: subject) { a.imageID = id } else { valid = false }
+                if let id = try readID(subject: subject()) { a.imageID = id } else { valid = false }
             case "category_id":
-                if let id = try readID(subject: subject) { a.categoryID = id } else { valid = false }
+                if let id = try readID(subject: subject()) { a.categoryID = id } else { valid = false }
             case "bbox":
                 let at = try here()
                 if let box = try readBox() {
                     a.bbox = box
                 } else {
-                    try report(COCO.Checks.wrongType, "\"bbox\" must be four numbers [x, y, width, height]; annotation skipped", at: at, subject: subject)
+                    try report(COCO.Checks.wrongType, "\"bbox\" must be four numbers [x, y, width, height]; annotation skipped", at: at, subject: subject())
                     valid = false
                 }
             case "segmentation":
                 let at = try here()
-                switch try readSegmentation(subject: subject, at: at) {
+                switch try readSegmentation(subject: subject(), at: at) {
                 case .some(let s): a.segmentation = s
                 case .none: valid = false
                 }
@@ -66,7 +67,7 @@ extension COCO.Reader {
                 } else {
                     let kind = try json.peek()
                     a.extensions.append(JSONMember(key, try json.readValue()))
-                    try report(COCO.Checks.wrongType, "\"area\" should be a number, found \(kind); kept as written", at: at, subject: subject)
+                    try report(COCO.Checks.wrongType, "\"area\" should be a number, found \(kind); kept as written", at: at, subject: subject())
                 }
             case "iscrowd":
                 let at = try here()
@@ -76,21 +77,21 @@ extension COCO.Reader {
                         a.isCrowd = n.literal == "1" ? 1 : 0
                     } else {
                         a.extensions.append(JSONMember(key, .number(n)))
-                        try report(COCO.Checks.numberOutOfRange, "\"iscrowd\" is \(n.literal); expected 0 or 1; kept as written", at: at, subject: subject)
+                        try report(COCO.Checks.numberOutOfRange, "\"iscrowd\" is \(n.literal); expected 0 or 1; kept as written", at: at, subject: subject())
                     }
                 } else {
                     let kind = try json.peek()
                     a.extensions.append(JSONMember(key, try json.readValue()))
-                    try report(COCO.Checks.wrongType, "\"iscrowd\" should be 0 or 1, found \(kind); kept as written", at: at, subject: subject)
+                    try report(COCO.Checks.wrongType, "\"iscrowd\" should be 0 or 1, found \(kind); kept as written", at: at, subject: subject())
                 }
             case "score":
                 if try json.peek() == .number { a.score = try json.readNumber() } else { a.extensions.append(JSONMember(key, try json.readValue())) }
             case "description":
-                let (s, raw) = try readStringField(key, subject: subject)
+                let (s, raw) = try readStringField(key, subject: subject())
                 a.description = s
                 if let raw { a.extensions.append(JSONMember(key, raw)) }
             case "caption":
-                let (s, raw) = try readStringField(key, subject: subject)
+                let (s, raw) = try readStringField(key, subject: subject())
                 a.caption = s
                 if let raw { a.extensions.append(JSONMember(key, raw)) }
             case "provenance":
@@ -107,7 +108,7 @@ extension COCO.Reader {
         // Panoptic records (`segments_info`) have no id by design. Elsewhere a missing id is an error, but the
         // annotation is kept under an assigned id that is never written back, so nothing is lost.
         if requireID && !sawID && !a.extensions.contains(where: { $0.key == "segments_info" }) {
-            try report(COCO.Checks.missingField, "annotation has no \"id\"; kept under the assigned id #\(index + 1), which is not written back", at: loc, subject: subject)
+            try report(COCO.Checks.missingField, "annotation has no \"id\"; kept under the assigned id #\(index + 1), which is not written back", at: loc, subject: subject())
         }
         return a
     }
@@ -126,6 +127,7 @@ extension COCO.Reader {
         }
         try json.beginArray()
         var values: [JSONNumber] = []
+        values.reserveCapacity(4)
         var ok = true
         while try json.nextElement() {
             if try json.peek() == .number, values.count < 4 {
@@ -140,23 +142,25 @@ extension COCO.Reader {
     }
 
     /// Reads a segmentation; nil (after reporting) when malformed.
-    mutating func readSegmentation(subject: String, at loc: Int) throws -> Segmentation? {
+    mutating func readSegmentation(subject: @autoclosure () -> String, at loc: Int) throws -> Segmentation? {
         switch try json.peek() {
         case .array:
-            return try readPolygons(subject: subject, at: loc)
+            return try readPolygons(subject: subject(), at: loc)
         case .object:
-            return try readRLE(subject: subject, at: loc)
+            return try readRLE(subject: subject(), at: loc)
         case let kind:
             try json.skipValue()
-            try report(COCO.Checks.wrongType, "\"segmentation\" must be a list of polygons or an RLE object, found \(kind); annotation skipped", at: loc, subject: subject)
+            try report(COCO.Checks.wrongType, "\"segmentation\" must be a list of polygons or an RLE object, found \(kind); annotation skipped", at: loc, subject: subject())
             return nil
         }
     }
 
-    mutating func readPolygons(subject: String, at loc: Int) throws -> Segmentation? {
+    mutating func readPolygons(subject: @autoclosure () -> String, at loc: Int) throws -> Segmentation? {
         try json.beginArray()
         var polygons: [[Double]] = []
         var styles: [NumberStyle] = []
+        polygons.reserveCapacity(2)
+        styles.reserveCapacity(2)
         var problem: String?
         var partIndex = 0
         while try json.nextElement() {
@@ -196,13 +200,13 @@ extension COCO.Reader {
             partIndex += 1
         }
         if let problem {
-            try report(COCO.Checks.invalidPolygon, problem + "; annotation skipped", at: loc, subject: subject)
+            try report(COCO.Checks.invalidPolygon, problem + "; annotation skipped", at: loc, subject: subject())
             return nil
         }
         return .polygons(PolygonSet(polygons, styles: styles))
     }
 
-    mutating func readRLE(subject: String, at loc: Int) throws -> Segmentation? {
+    mutating func readRLE(subject: @autoclosure () -> String, at loc: Int) throws -> Segmentation? {
         try json.beginObject()
         var size: [Int]?
         var compressed: String?
@@ -250,7 +254,7 @@ extension COCO.Reader {
         if problem == nil, size == nil { problem = "RLE has no \"size\"" }
         if problem == nil, compressed == nil, counts == nil { problem = "RLE has no \"counts\"" }
         if let problem {
-            try report(COCO.Checks.invalidRLE, problem + "; annotation skipped", at: loc, subject: subject)
+            try report(COCO.Checks.invalidRLE, problem + "; annotation skipped", at: loc, subject: subject())
             return nil
         }
         let h = size?[0] ?? 0, w = size?[1] ?? 0
@@ -265,7 +269,7 @@ extension COCO.Reader {
             _ = rle
             return .rle(RLEData(height: h, width: w, counts: .uncompressed((counts ?? []).map { UInt32($0) })))
         } catch {
-            try report(COCO.Checks.invalidRLE, "\(error); annotation skipped", at: loc, subject: subject)
+            try report(COCO.Checks.invalidRLE, "\(error); annotation skipped", at: loc, subject: subject())
             return nil
         }
     }

@@ -23,24 +23,24 @@ extension COCO {
         /// - Throws: `DatasetError` (AK001 for invalid JSON with line:column and pointer; the first error
         ///   diagnostic when `options.strict`).
         /// - Complexity: O(bytes).
-        public static func read(bytes: [UInt8], file: String, options: ReadOptions = ReadOptions(), diagnostics: inout Diagnostics) throws -> Dataset {
+        public static func read(bytes: consuming [UInt8], file: String, options: ReadOptions = ReadOptions(), diagnostics: inout Diagnostics) throws -> Dataset {
             try read(bytes: bytes, file: file, options: options, diagnostics: &diagnostics, annotationSink: nil)
         }
 
         /// Reads a COCO file, handing each valid annotation to `annotationSink` in file order instead of keeping it,
         /// so memory stays bounded by the images and categories. The returned dataset has no annotations.
         public static func stream(
-            bytes: [UInt8], file: String, options: ReadOptions = ReadOptions(), diagnostics: inout Diagnostics,
+            bytes: consuming [UInt8], file: String, options: ReadOptions = ReadOptions(), diagnostics: inout Diagnostics,
             annotationSink: @escaping (Annotation) -> Void
         ) throws -> Dataset {
             try read(bytes: bytes, file: file, options: options, diagnostics: &diagnostics, annotationSink: annotationSink)
         }
 
         static func read(
-            bytes: [UInt8], file: String, options: ReadOptions, diagnostics: inout Diagnostics,
+            bytes: consuming [UInt8], file: String, options: ReadOptions, diagnostics: inout Diagnostics,
             annotationSink: ((Annotation) -> Void)?
         ) throws -> Dataset {
-            var reader = Reader(json: JSONReader(bytes: bytes, file: file), file: file, strict: options.strict, progress: options.progress)
+            var reader = Reader(json: JSONReader(consuming: bytes, file: file), file: file, strict: options.strict, progress: options.progress)
             reader.sink = annotationSink
             let dataset: Dataset
             do {
@@ -76,12 +76,12 @@ extension COCO {
         func origin(_ offset: Int) -> Origin { Origin(location(offset, json.pointer)) }
 
         /// Reports a problem at `offset`; the pointer is the reader's current one, which still names the value.
-        mutating func report(_ check: CheckDescriptor, _ message: String, at offset: Int, subject: String) throws {
-            try report(check, message, at: location(offset, json.pointer), subject: subject)
+        mutating func report(_ check: CheckDescriptor, _ message: String, at offset: Int, subject: @autoclosure () -> String) throws {
+            try report(check, message, at: location(offset, json.pointer), subject: subject())
         }
 
-        mutating func report(_ check: CheckDescriptor, _ message: String, at loc: SourceLocation, subject: String) throws {
-            let d = Diagnostic(check, message, at: loc, subject: subject)
+        mutating func report(_ check: CheckDescriptor, _ message: String, at loc: SourceLocation, subject: @autoclosure () -> String) throws {
+            let d = Diagnostic(check, message, at: loc, subject: subject())
             if strict && d.severity == .error {
                 throw DatasetError(code: check.code, message: message + " (--strict)", location: loc, category: .malformedInput)
             }
@@ -202,7 +202,8 @@ extension COCO {
             guard try json.peek() == .array else {
                 let loc = try here()
                 let kind = try json.peek()
-                try report(Checks.wrongType, "expected an array, found \(kind); the section is ignored", at: loc, subject: "section \(json.pointer)")
+                let section = json.pointer
+                try report(Checks.wrongType, "expected an array, found \(kind); the section is ignored", at: loc, subject: "section \(section)")
                 try json.skipValue()
                 return []
             }
@@ -219,25 +220,29 @@ extension COCO {
         // MARK: - Field helpers
 
         /// Reads an id; returns nil (and reports) for values that cannot be ids.
-        mutating func readID(subject: String) throws -> ID? {
+        mutating func readID(subject: @autoclosure () -> String) throws -> ID? {
             let loc = try here()
             switch try json.peek() {
             case .string:
                 return .string(try json.readString())
             case .number:
-                let n = try json.readNumber()
-                if let i = Int(n.literal) { return .int(i) }
-                try report(Checks.invalidID, "id \(n.literal) is not a whole number that fits in 64 bits", at: loc, subject: subject)
-                return nil
+                switch try json.readIntegerOrNumber() {
+                case .int(let i):
+                    return .int(i)
+                case .number(let n):
+                    if let i = Int(n.literal) { return .int(i) }
+                    try report(Checks.invalidID, "id \(n.literal) is not a whole number that fits in 64 bits", at: loc, subject: subject())
+                    return nil
+                }
             case let kind:
                 try json.skipValue()
-                try report(Checks.invalidID, "an id must be an integer or a string, found \(kind)", at: loc, subject: subject)
+                try report(Checks.invalidID, "an id must be an integer or a string, found \(kind)", at: loc, subject: subject())
                 return nil
             }
         }
 
         /// Reads an optional string; a non-string is reported and returned as a raw value for extensions.
-        mutating func readStringField(_ key: String, subject: String) throws -> (String?, JSONValue?) {
+        mutating func readStringField(_ key: String, subject: @autoclosure () -> String) throws -> (String?, JSONValue?) {
             let kind = try json.peek()
             if kind == .string { return (try json.readString(), nil) }
             if kind == .null {
@@ -246,24 +251,24 @@ extension COCO {
             }
             let loc = try here()
             let raw = try json.readValue()
-            try report(Checks.wrongType, "\"\(key)\" should be a string, found \(kind); kept as written", at: loc, subject: subject)
+            try report(Checks.wrongType, "\"\(key)\" should be a string, found \(kind); kept as written", at: loc, subject: subject())
             return (nil, raw)
         }
 
         /// Reads a whole-number image dimension; out-of-range values are kept raw.
-        mutating func readDimension(_ key: String, subject: String) throws -> (Int?, JSONValue?) {
+        mutating func readDimension(_ key: String, subject: @autoclosure () -> String) throws -> (Int?, JSONValue?) {
             let loc = try here()
             let kind = try json.peek()
             guard kind == .number else {
                 let raw = try json.readValue()
                 if kind != .null {
-                    try report(Checks.wrongType, "\"\(key)\" should be a whole number, found \(kind); kept as written", at: loc, subject: subject)
+                    try report(Checks.wrongType, "\"\(key)\" should be a whole number, found \(kind); kept as written", at: loc, subject: subject())
                 }
                 return (nil, raw)
             }
             let n = try json.readNumber()
             if let i = Int(n.literal), i >= 1, i <= COCO.maxImageSide { return (i, nil) }
-            try report(Checks.numberOutOfRange, "\"\(key)\" is \(n.literal); expected a whole number from 1 to \(COCO.maxImageSide); kept as written", at: loc, subject: subject)
+            try report(Checks.numberOutOfRange, "\"\(key)\" is \(n.literal); expected a whole number from 1 to \(COCO.maxImageSide); kept as written", at: loc, subject: subject())
             return (nil, .number(n))
         }
 
@@ -353,11 +358,11 @@ extension COCO {
 
         mutating func readImage(index: Int?) throws -> Image? {
             let loc = try here()
-            let subject = index.map { "image #\($0)" } ?? "image"
+            func subject() -> String { index.map { "image #\($0)" } ?? "image" }
             guard try json.peek() == .object else {
                 let kind = try json.peek()
                 try json.skipValue()
-                try report(Checks.wrongType, "an image must be an object, found \(kind); skipped", at: loc, subject: subject)
+                try report(Checks.wrongType, "an image must be an object, found \(kind); skipped", at: loc, subject: subject())
                 return nil
             }
             try json.beginObject()
@@ -370,32 +375,32 @@ extension COCO {
                 switch key {
                 case idKey:
                     sawID = true
-                    id = try readID(subject: subject)
+                    id = try readID(subject: subject())
                 case "file_name":
-                    let (s, raw) = try readStringField(key, subject: subject)
+                    let (s, raw) = try readStringField(key, subject: subject())
                     image.fileName = s
                     if let raw { image.extensions.append(JSONMember(key, raw)) }
                 case "width":
-                    let (v, raw) = try readDimension(key, subject: subject)
+                    let (v, raw) = try readDimension(key, subject: subject())
                     image.width = v
                     if let raw { image.extensions.append(JSONMember(key, raw)) }
                 case "height":
-                    let (v, raw) = try readDimension(key, subject: subject)
+                    let (v, raw) = try readDimension(key, subject: subject())
                     image.height = v
                     if let raw { image.extensions.append(JSONMember(key, raw)) }
                 case "license":
                     let kind = try json.peek()
-                    if kind == .number || kind == .string, let lid = try readID(subject: subject) {
+                    if kind == .number || kind == .string, let lid = try readID(subject: subject()) {
                         image.license = lid
                     } else if kind != .number && kind != .string {
                         image.extensions.append(JSONMember(key, try json.readValue()))
                     }
                 case "title":
-                    let (s, raw) = try readStringField(key, subject: subject)
+                    let (s, raw) = try readStringField(key, subject: subject())
                     image.title = s
                     if let raw { image.extensions.append(JSONMember(key, raw)) }
                 case "description":
-                    let (s, raw) = try readStringField(key, subject: subject)
+                    let (s, raw) = try readStringField(key, subject: subject())
                     image.description = s
                     if let raw { image.extensions.append(JSONMember(key, raw)) }
                 case "scene":
@@ -409,7 +414,7 @@ extension COCO {
                 }
             }
             guard let id else {
-                if !sawID { try report(Checks.missingField, "image has no \"id\"; skipped", at: loc, subject: subject) }
+                if !sawID { try report(Checks.missingField, "image has no \"id\"; skipped", at: loc, subject: subject()) }
                 return nil
             }
             image.id = id

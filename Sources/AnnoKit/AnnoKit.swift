@@ -81,7 +81,7 @@ extension AnnoKitIO {
         final class Accumulator { var summary = DatasetSummary(images: [], categories: 0, licenses: 0) }
         let acc = Accumulator()
         var diagnostics = Diagnostics()
-        let bytes = try FileIO.read(path, limit: options.maxFileBytes)
+        let bytes = try FileIO.read(path, limit: options.maxFileBytes, spareCapacity: JSONReader.padding)
         let dataset = try COCO.Reader.stream(bytes: bytes, file: path, options: options, diagnostics: &diagnostics) { a in
             acc.summary.add(a)
         }
