@@ -174,10 +174,20 @@ extension COCO.Reader {
             } else {
                 var style = NumberStyle.canonical
                 var values: [Double] = []
+                var valueCount = 0
                 var nonNumber = false
-                switch json.readDoubleArrayResult(style: &style) {
-                case .success(let v):
-                    values = v
+                let read: Result<Int, JSONError>
+                if keepsPolygonValues {
+                    read = json.readDoubleArrayResult(style: &style).map { v in
+                        values = v
+                        return v.count
+                    }
+                } else {
+                    read = json.countNumberArrayResult()
+                }
+                switch read {
+                case .success(let n):
+                    valueCount = n
                 case .failure(let e):
                     guard case .typeMismatch = e.kind else { throw e }
                     // The reader stopped before the offending element: skip it and the rest of this polygon.
@@ -187,10 +197,10 @@ extension COCO.Reader {
                 }
                 if nonNumber {
                     problem = problem ?? "polygon \(partIndex) holds a value that is not a number"
-                } else if values.count % 2 != 0 {
-                    problem = problem ?? "polygon \(partIndex) has an odd number of values (\(values.count))"
-                } else if values.count < 6 {
-                    problem = problem ?? "polygon \(partIndex) has \(values.count / 2) points; at least 3 are needed (pycocotools would read 2 points as a box and fail)"
+                } else if valueCount % 2 != 0 {
+                    problem = problem ?? "polygon \(partIndex) has an odd number of values (\(valueCount))"
+                } else if valueCount < 6 {
+                    problem = problem ?? "polygon \(partIndex) has \(valueCount / 2) points; at least 3 are needed (pycocotools would read 2 points as a box and fail)"
                 } else if let bad = values.firstIndex(where: { !$0.isFinite }) {
                     problem = problem ?? "polygon \(partIndex) value \(bad) is not finite (\(style.literal(values[bad], at: bad)))"
                 }
@@ -277,6 +287,15 @@ extension COCO.Reader {
 
 
 extension JSONReader {
+    /// `countNumberArray()` with its error as a value, like `readDoubleArrayResult`.
+    mutating func countNumberArrayResult() -> Result<Int, JSONError> {
+        do throws(JSONError) {
+            return .success(try countNumberArray())
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// `readDoubleArray(literals:)` with its error as a value, so callers can recover from a type mismatch.
     mutating func readDoubleArrayResult(style: inout NumberStyle) -> Result<[Double], JSONError> {
         do throws(JSONError) {

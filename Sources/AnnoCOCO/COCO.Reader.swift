@@ -15,6 +15,8 @@ extension COCO {
         var diagnostics: [Diagnostic] = []
         var progress: (@Sendable (Double) -> Void)?
         var lastProgress = 0
+        /// False when polygon values are only validated and counted (see `ReadOptions.keepsPolygonValues`).
+        var keepsPolygonValues = true
         /// When set, annotations go here as they are read instead of into the dataset (bounded memory).
         var sink: ((Annotation) -> Void)?
 
@@ -42,6 +44,7 @@ extension COCO {
         ) throws -> Dataset {
             var reader = Reader(json: JSONReader(consuming: bytes, file: file), file: file, strict: options.strict, progress: options.progress)
             reader.sink = annotationSink
+            reader.keepsPolygonValues = options.keepsPolygonValues
             let dataset: Dataset
             do {
                 dataset = try reader.readTop()

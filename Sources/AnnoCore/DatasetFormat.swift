@@ -23,6 +23,9 @@ public struct ReadOptions: Sendable {
     public var vocOrigin: Int
     /// Reports progress as a fraction in 0...1; called from the reading thread.
     public var progress: (@Sendable (Double) -> Void)?
+    /// False for summaries that never look at geometry: polygon values are validated (grammar, even count, at
+    /// least three points) but not kept, so each polygon comes back as an empty list. Everything else is read.
+    public var keepsPolygonValues = true
 
     /// Creates read options.
     public init(strict: Bool = false, maxFileBytes: Int = 4 << 30, vocOrigin: Int = 1, progress: (@Sendable (Double) -> Void)? = nil) {

@@ -81,8 +81,10 @@ extension AnnoKitIO {
         final class Accumulator { var summary = DatasetSummary(images: [], categories: 0, licenses: 0) }
         let acc = Accumulator()
         var diagnostics = Diagnostics()
+        var summaryOptions = options
+        summaryOptions.keepsPolygonValues = false
         let bytes = try FileIO.read(path, limit: options.maxFileBytes, spareCapacity: JSONReader.padding)
-        let dataset = try COCO.Reader.stream(bytes: bytes, file: path, options: options, diagnostics: &diagnostics) { a in
+        let dataset = try COCO.Reader.stream(bytes: bytes, file: path, options: summaryOptions, diagnostics: &diagnostics) { a in
             acc.summary.add(a)
         }
         var summary = acc.summary
