@@ -127,3 +127,24 @@ import Testing
         #expect(CLI.run(arguments: ["rules", "bbox-mask-mismatc"], console: Console.capture()) == 2)
     }
 }
+
+/// Every check AnnoKit can report, rules and codecs alike, has its page in Specs/checks and a row in its README.
+@Suite struct CheckPageTests {
+    @Test(arguments: Formats.checks.map(\.code))
+    func everyFormatCheckHasAConsistentPage(_ code: String) throws {
+        let d = try #require(Formats.checks.first { $0.code == code })
+        let page = try String(contentsOfFile: FixturePaths.root + "/" + d.specPath, encoding: .utf8)
+        #expect(page.hasPrefix("# \(d.code) \(d.name)\n"))
+        #expect(page.contains("* Summary: \(d.summary)\n"))
+        #expect(page.contains("## What it does\n\n\(d.explanation)\n"))
+        #expect(page.contains("## Default severity\n\n\(d.defaultSeverity)."))
+        let readme = try String(contentsOfFile: FixturePaths.root + "/Specs/checks/README.md", encoding: .utf8)
+        #expect(readme.contains("| [\(d.code)](\(d.code)-\(d.name).md) | `\(d.name)` | \(d.defaultSeverity) | \(d.summary) |"))
+    }
+
+    @Test func codesAreUniqueAcrossRulesAndFormats() {
+        let codes = Rules.descriptors.map(\.code) + Formats.checks.map(\.code)
+        #expect(Set(codes).count == codes.count)
+        #expect(codes.allSatisfy { $0.count == 5 && $0.hasPrefix("AK") && Int($0.dropFirst(2)) != nil })
+    }
+}
