@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "AnnoCOCOTests", dependencies: ["AnnoCOCO", "AnnoCore", "AnnoJSON", "AnnoMask", "AnnoTestSupport"]),
         .testTarget(name: "AnnoVOCTests", dependencies: ["AnnoVOC", "AnnoCore", "AnnoPNG", "AnnoMask", "AnnoTestSupport"]),
         .testTarget(name: "AnnoArchiveTests", dependencies: ["AnnoArchive", "AnnoCOCO", "AnnoCore", "AnnoTestSupport"]),
-        .testTarget(name: "AnnoLintTests", dependencies: ["AnnoLint", "AnnoCore", "AnnoMask", "AnnoTestSupport"]),
+        .testTarget(name: "AnnoLintTests", dependencies: ["AnnoLint", "AnnoCore", "AnnoMask", "AnnoJSON", "AnnoCOCO", "AnnoTestSupport"]),
         .testTarget(name: "AnnoReportTests", dependencies: ["AnnoReport", "AnnoCore", "AnnoTestSupport"]),
         .testTarget(name: "AnnoCLITests", dependencies: ["AnnoCLI", "AnnoKit", "AnnoTestSupport"]),
     ],

@@ -4,7 +4,7 @@ import Glibc
 import AnnoKit
 
 /// One `annokit` subcommand.
-protocol Command {
+protocol Command: SendableMetatype {
     /// Its interface.
     static var spec: CommandSpec { get }
     /// Runs it and returns the exit code; throws usage and stopping errors.
@@ -17,6 +17,14 @@ public enum CLI {
     static let commands: [any Command.Type] = [
         InfoCommand.self,
         ConvertCommand.self,
+        LintCommand.self,
+        RulesCommand.self,
+        VerifyCommand.self,
+        ShowCommand.self,
+        MasksFromBoxesCommand.self,
+        MasksImportCommand.self,
+        MasksReviewExportCommand.self,
+        MasksReviewApplyCommand.self,
     ]
 
     /// Runs the command line against the real standard streams and returns the exit code.

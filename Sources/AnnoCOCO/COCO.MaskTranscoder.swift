@@ -70,7 +70,7 @@ extension COCO {
             case (.polygon, .rle(let r)):
                 do throws(MaskError) {
                     let rle = try r.rle()
-                    guard let polygons = rle.tracedPolygons() else {
+                    guard let polygons = rle.polygons() else {
                         notes.append(Diagnostic(
                             Checks.maskNotConverted, "mask kept as RLE: it has holes, which COCO polygons cannot carry without changing pixels",
                             at: a.origin.location, subject: subject(a)))
@@ -89,9 +89,3 @@ extension COCO {
 }
 
 
-extension RLE {
-    /// Pixel-edge polygons of every 4-connected component, or nil when the mask has holes.
-    func tracedPolygons() -> [[Double]]? {
-        nil
-    }
-}

@@ -7,43 +7,56 @@ extension COCO.Reader {
     /// An annotation without `image_id` gets the placeholder id `Self.missingImage` for the caller to resolve.
     mutating func readAnnotation(index: Int, requireID: Bool) throws -> Annotation? {
         let loc = try here()
-        var subject = "annotation #\(index)"
+        var subjectID: String?
+        func subject() -> String { subjectID.map { "annotation \($0)" } ?? "annotation #\(index)" }
         guard try json.peek() == .object else {
             let kind = try json.peek()
             try json.skipValue()
-            try report(COCO.Checks.wrongType, "an annotation must be an object, found \(kind); skipped", at: loc, subject: subject)
+            try report(COCO.Checks.wrongType, "an annotation must be an object, found \(kind); skipped", at: loc, subject: subject())
             return nil
         }
         try json.beginObject()
-        var a = Annotation(id: .int(index + 1), idWasAssigned: true, imageID: Self.missingImage, origin: Origin(loc))
+        let firstDiagnostic = diagnostics.count
+        var sawIDForSubject = ""
+        // Findings name the annotation by id wherever the id appears among its keys.
+        defer {
+            if !sawIDForSubject.isEmpty {
+                for i in firstDiagnostic..<diagnostics.count where diagnostics[i].subject == "annotation #\(index)" {
+                    diagnostics[i].subject = sawIDForSubject
+                }
+            }
+        }
+        var a = Annotation(id: .int(index + 1), idWasAssigned: true, imageID: Self.missingImage, origin: origin(loc))
         var sawID = false
         var valid = true
-        while let key = try json.nextKey() {
+        while let index = try json.nextKey(in: Self.annotationKeys) {
+            let key = index >= 0 ? Self.annotationKeys.names[index] : (json.currentKey ?? "")
             switch key {
             case "id":
                 sawID = true
-                if let id = try readID(subject: subject) {
+                if let id = try readID(subject: subject()) {
                     a.id = id
                     a.idWasAssigned = false
-                    subject = "annotation \(id.text)"
+                    subjectID = id.text
+                    sawIDForSubject = subject()
                 } else {
                     valid = false
                 }
             case "image_id":
-                if let id = try readID(subject: subject) { a.imageID = id } else { valid = false }
+                if let id = try readID(subject: subject()) { a.imageID = id } else { valid = false }
             case "category_id":
-                if let id = try readID(subject: subject) { a.categoryID = id } else { valid = false }
+                if let id = try readID(subject: subject()) { a.categoryID = id } else { valid = false }
             case "bbox":
                 let at = try here()
                 if let box = try readBox() {
                     a.bbox = box
                 } else {
-                    try report(COCO.Checks.wrongType, "\"bbox\" must be four numbers [x, y, width, height]; annotation skipped", at: at, subject: subject)
+                    try report(COCO.Checks.wrongType, "\"bbox\" must be four numbers [x, y, width, height]; annotation skipped", at: at, subject: subject())
                     valid = false
                 }
             case "segmentation":
                 let at = try here()
-                switch try readSegmentation(subject: subject, at: at) {
+                switch try readSegmentation(subject: subject(), at: at) {
                 case .some(let s): a.segmentation = s
                 case .none: valid = false
                 }
@@ -54,7 +67,7 @@ extension COCO.Reader {
                 } else {
                     let kind = try json.peek()
                     a.extensions.append(JSONMember(key, try json.readValue()))
-                    try report(COCO.Checks.wrongType, "\"area\" should be a number, found \(kind); kept as written", at: at, subject: subject)
+                    try report(COCO.Checks.wrongType, "\"area\" should be a number, found \(kind); kept as written", at: at, subject: subject())
                 }
             case "iscrowd":
                 let at = try here()
@@ -64,21 +77,21 @@ extension COCO.Reader {
                         a.isCrowd = n.literal == "1" ? 1 : 0
                     } else {
                         a.extensions.append(JSONMember(key, .number(n)))
-                        try report(COCO.Checks.numberOutOfRange, "\"iscrowd\" is \(n.literal); expected 0 or 1; kept as written", at: at, subject: subject)
+                        try report(COCO.Checks.numberOutOfRange, "\"iscrowd\" is \(n.literal); expected 0 or 1; kept as written", at: at, subject: subject())
                     }
                 } else {
                     let kind = try json.peek()
                     a.extensions.append(JSONMember(key, try json.readValue()))
-                    try report(COCO.Checks.wrongType, "\"iscrowd\" should be 0 or 1, found \(kind); kept as written", at: at, subject: subject)
+                    try report(COCO.Checks.wrongType, "\"iscrowd\" should be 0 or 1, found \(kind); kept as written", at: at, subject: subject())
                 }
             case "score":
                 if try json.peek() == .number { a.score = try json.readNumber() } else { a.extensions.append(JSONMember(key, try json.readValue())) }
             case "description":
-                let (s, raw) = try readStringField(key, subject: subject)
+                let (s, raw) = try readStringField(key, subject: subject())
                 a.description = s
                 if let raw { a.extensions.append(JSONMember(key, raw)) }
             case "caption":
-                let (s, raw) = try readStringField(key, subject: subject)
+                let (s, raw) = try readStringField(key, subject: subject())
                 a.caption = s
                 if let raw { a.extensions.append(JSONMember(key, raw)) }
             case "provenance":
@@ -95,10 +108,13 @@ extension COCO.Reader {
         // Panoptic records (`segments_info`) have no id by design. Elsewhere a missing id is an error, but the
         // annotation is kept under an assigned id that is never written back, so nothing is lost.
         if requireID && !sawID && !a.extensions.contains(where: { $0.key == "segments_info" }) {
-            try report(COCO.Checks.missingField, "annotation has no \"id\"; kept under the assigned id #\(index + 1), which is not written back", at: loc, subject: subject)
+            try report(COCO.Checks.missingField, "annotation has no \"id\"; kept under the assigned id #\(index + 1), which is not written back", at: loc, subject: subject())
         }
         return a
     }
+
+    /// The annotation keys the reader models; everything else becomes an extension.
+    static let annotationKeys = JSONKeySet(["id", "image_id", "category_id", "bbox", "segmentation", "area", "iscrowd", "score", "description", "caption", "provenance", "review"])
 
     /// The placeholder image id of annotations that had none (resolved after the whole file is read).
     static let missingImage = ID.string("\u{0}missing-image-id")
@@ -111,6 +127,7 @@ extension COCO.Reader {
         }
         try json.beginArray()
         var values: [JSONNumber] = []
+        values.reserveCapacity(4)
         var ok = true
         while try json.nextElement() {
             if try json.peek() == .number, values.count < 4 {
@@ -125,24 +142,25 @@ extension COCO.Reader {
     }
 
     /// Reads a segmentation; nil (after reporting) when malformed.
-    mutating func readSegmentation(subject: String, at loc: SourceLocation) throws -> Segmentation? {
+    mutating func readSegmentation(subject: @autoclosure () -> String, at loc: Int) throws -> Segmentation? {
         switch try json.peek() {
         case .array:
-            return try readPolygons(subject: subject, at: loc)
+            return try readPolygons(subject: subject(), at: loc)
         case .object:
-            return try readRLE(subject: subject, at: loc)
+            return try readRLE(subject: subject(), at: loc)
         case let kind:
             try json.skipValue()
-            try report(COCO.Checks.wrongType, "\"segmentation\" must be a list of polygons or an RLE object, found \(kind); annotation skipped", at: loc, subject: subject)
+            try report(COCO.Checks.wrongType, "\"segmentation\" must be a list of polygons or an RLE object, found \(kind); annotation skipped", at: loc, subject: subject())
             return nil
         }
     }
 
-    mutating func readPolygons(subject: String, at loc: SourceLocation) throws -> Segmentation? {
+    mutating func readPolygons(subject: @autoclosure () -> String, at loc: Int) throws -> Segmentation? {
         try json.beginArray()
         var polygons: [[Double]] = []
-        var literals: [[String]?] = []
-        var anyLiteral = false
+        var styles: [NumberStyle] = []
+        polygons.reserveCapacity(2)
+        styles.reserveCapacity(2)
         var problem: String?
         var partIndex = 0
         while try json.nextElement() {
@@ -154,10 +172,10 @@ extension COCO.Reader {
                 problem = problem ?? "polygon \(partIndex) is a \(kind), not a list of numbers"
                 try json.skipValue()
             } else {
-                var texts: [String]?
+                var style = NumberStyle.canonical
                 var values: [Double] = []
                 var nonNumber = false
-                switch json.readDoubleArrayResult(literals: &texts) {
+                switch json.readDoubleArrayResult(style: &style) {
                 case .success(let v):
                     values = v
                 case .failure(let e):
@@ -167,7 +185,6 @@ extension COCO.Reader {
                     try json.skipValue()
                     while try json.nextElement() { try json.skipValue() }
                 }
-                let canonical = texts == nil
                 if nonNumber {
                     problem = problem ?? "polygon \(partIndex) holds a value that is not a number"
                 } else if values.count % 2 != 0 {
@@ -175,22 +192,21 @@ extension COCO.Reader {
                 } else if values.count < 6 {
                     problem = problem ?? "polygon \(partIndex) has \(values.count / 2) points; at least 3 are needed (pycocotools would read 2 points as a box and fail)"
                 } else if let bad = values.firstIndex(where: { !$0.isFinite }) {
-                    problem = problem ?? "polygon \(partIndex) value \(bad) is not finite (\(texts?[bad] ?? String(values[bad])))"
+                    problem = problem ?? "polygon \(partIndex) value \(bad) is not finite (\(style.literal(values[bad], at: bad)))"
                 }
                 polygons.append(values)
-                literals.append(canonical ? nil : texts)
-                if !canonical { anyLiteral = true }
+                styles.append(style)
             }
             partIndex += 1
         }
         if let problem {
-            try report(COCO.Checks.invalidPolygon, problem + "; annotation skipped", at: loc, subject: subject)
+            try report(COCO.Checks.invalidPolygon, problem + "; annotation skipped", at: loc, subject: subject())
             return nil
         }
-        return .polygons(anyLiteral ? PolygonSet(polygons, literals: literals) : PolygonSet(polygons))
+        return .polygons(PolygonSet(polygons, styles: styles))
     }
 
-    mutating func readRLE(subject: String, at loc: SourceLocation) throws -> Segmentation? {
+    mutating func readRLE(subject: @autoclosure () -> String, at loc: Int) throws -> Segmentation? {
         try json.beginObject()
         var size: [Int]?
         var compressed: String?
@@ -216,11 +232,9 @@ extension COCO.Reader {
                     var list: [Int] = []
                     while try json.nextElement() {
                         if try json.peek() == .number {
-                            let n = try json.readNumber()
-                            if let i = Int(n.literal) {
-                                list.append(i)
-                            } else {
-                                problem = problem ?? "RLE \"counts\" must be whole numbers, found \(n.literal)"
+                            switch try json.readIntegerOrNumber() {
+                            case .int(let i): list.append(i)
+                            case .number(let n): problem = problem ?? "RLE \"counts\" must be whole numbers, found \(n.literal)"
                             }
                         } else {
                             problem = problem ?? "RLE \"counts\" must be whole numbers"
@@ -240,7 +254,7 @@ extension COCO.Reader {
         if problem == nil, size == nil { problem = "RLE has no \"size\"" }
         if problem == nil, compressed == nil, counts == nil { problem = "RLE has no \"counts\"" }
         if let problem {
-            try report(COCO.Checks.invalidRLE, problem + "; annotation skipped", at: loc, subject: subject)
+            try report(COCO.Checks.invalidRLE, problem + "; annotation skipped", at: loc, subject: subject())
             return nil
         }
         let h = size?[0] ?? 0, w = size?[1] ?? 0
@@ -255,7 +269,7 @@ extension COCO.Reader {
             _ = rle
             return .rle(RLEData(height: h, width: w, counts: .uncompressed((counts ?? []).map { UInt32($0) })))
         } catch {
-            try report(COCO.Checks.invalidRLE, "\(error); annotation skipped", at: loc, subject: subject)
+            try report(COCO.Checks.invalidRLE, "\(error); annotation skipped", at: loc, subject: subject())
             return nil
         }
     }
@@ -264,9 +278,9 @@ extension COCO.Reader {
 
 extension JSONReader {
     /// `readDoubleArray(literals:)` with its error as a value, so callers can recover from a type mismatch.
-    mutating func readDoubleArrayResult(literals: inout [String]?) -> Result<[Double], JSONError> {
+    mutating func readDoubleArrayResult(style: inout NumberStyle) -> Result<[Double], JSONError> {
         do throws(JSONError) {
-            return .success(try readDoubleArray(literals: &literals))
+            return .success(try readDoubleArray(style: &style))
         } catch {
             return .failure(error)
         }

@@ -15,14 +15,33 @@ extension COCO {
         var diagnostics: [Diagnostic] = []
         var progress: (@Sendable (Double) -> Void)?
         var lastProgress = 0
+        /// When set, annotations go here as they are read instead of into the dataset (bounded memory).
+        var sink: ((Annotation) -> Void)?
 
         /// Reads a whole COCO file from memory.
         ///
         /// - Throws: `DatasetError` (AK001 for invalid JSON with line:column and pointer; the first error
         ///   diagnostic when `options.strict`).
         /// - Complexity: O(bytes).
-        public static func read(bytes: [UInt8], file: String, options: ReadOptions = ReadOptions(), diagnostics: inout Diagnostics) throws -> Dataset {
-            var reader = Reader(json: JSONReader(bytes: bytes, file: file), file: file, strict: options.strict, progress: options.progress)
+        public static func read(bytes: consuming [UInt8], file: String, options: ReadOptions = ReadOptions(), diagnostics: inout Diagnostics) throws -> Dataset {
+            try read(bytes: bytes, file: file, options: options, diagnostics: &diagnostics, annotationSink: nil)
+        }
+
+        /// Reads a COCO file, handing each valid annotation to `annotationSink` in file order instead of keeping it,
+        /// so memory stays bounded by the images and categories. The returned dataset has no annotations.
+        public static func stream(
+            bytes: consuming [UInt8], file: String, options: ReadOptions = ReadOptions(), diagnostics: inout Diagnostics,
+            annotationSink: @escaping (Annotation) -> Void
+        ) throws -> Dataset {
+            try read(bytes: bytes, file: file, options: options, diagnostics: &diagnostics, annotationSink: annotationSink)
+        }
+
+        static func read(
+            bytes: consuming [UInt8], file: String, options: ReadOptions, diagnostics: inout Diagnostics,
+            annotationSink: ((Annotation) -> Void)?
+        ) throws -> Dataset {
+            var reader = Reader(json: JSONReader(consuming: bytes, file: file), file: file, strict: options.strict, progress: options.progress)
+            reader.sink = annotationSink
             let dataset: Dataset
             do {
                 dataset = try reader.readTop()
@@ -47,13 +66,22 @@ extension COCO {
             return SourceLocation(file: file, pointer: pointer, line: lc.line, column: lc.column)
         }
 
-        mutating func here() throws(JSONError) -> SourceLocation {
+        /// The byte offset of the next value; cheap, so it can be taken before every field.
+        mutating func here() throws(JSONError) -> Int {
             _ = try json.peek()
-            return location(json.offset, json.pointer)
+            return json.offset
         }
 
-        mutating func report(_ check: CheckDescriptor, _ message: String, at loc: SourceLocation, subject: String) throws {
-            let d = Diagnostic(check, message, at: loc, subject: subject)
+        /// The location of an item starting at `offset`, with the reader's current pointer.
+        func origin(_ offset: Int) -> Origin { Origin(location(offset, json.pointer)) }
+
+        /// Reports a problem at `offset`; the pointer is the reader's current one, which still names the value.
+        mutating func report(_ check: CheckDescriptor, _ message: String, at offset: Int, subject: @autoclosure () -> String) throws {
+            try report(check, message, at: location(offset, json.pointer), subject: subject())
+        }
+
+        mutating func report(_ check: CheckDescriptor, _ message: String, at loc: SourceLocation, subject: @autoclosure () -> String) throws {
+            let d = Diagnostic(check, message, at: loc, subject: subject())
             if strict && d.severity == .error {
                 throw DatasetError(code: check.code, message: message + " (--strict)", location: loc, category: .malformedInput)
             }
@@ -80,16 +108,17 @@ extension COCO {
                 try json.beginArray()
                 var index = 0
                 while try json.nextElement() {
-                    if let a = try readAnnotation(index: index, requireID: false) { dataset.annotations.append(a) }
+                    if let a = try readAnnotation(index: index, requireID: false) { keep(a, in: &dataset) }
                     index += 1
                     tick()
                 }
                 try resolveMissingImageIDs(&dataset)
+                flushToSink(&dataset)
                 return dataset
             case .object:
                 break
             default:
-                let loc = try here()
+                let loc = location(try here(), "")
                 throw DatasetError(
                     code: Checks.unsupportedShape.code,
                     message: "the top level is a \(kind), not a COCO object or results list", location: loc)
@@ -117,7 +146,9 @@ extension COCO {
                     dataset.annotations = try readList { (r: inout Reader, i) throws -> Annotation? in
                         let a = try r.readAnnotation(index: i, requireID: true)
                         r.tick()
-                        return a
+                        guard let a, r.sink != nil, a.imageID != Self.missingImage else { return a }
+                        r.sink?(a)
+                        return nil
                     }
                 case "categories":
                     dataset.categories = try readList { (r: inout Reader, i) throws -> Category? in try r.readCategory(index: i) }
@@ -128,7 +159,20 @@ extension COCO {
             if sawImage && !sawImages { dataset.shape = .segmentAnything }
             dataset.sectionOrder = order
             try resolveMissingImageIDs(&dataset)
+            flushToSink(&dataset)
             return dataset
+        }
+
+        /// Keeps an annotation, or hands it to the sink when it has its image id.
+        mutating func keep(_ a: Annotation, in dataset: inout Dataset) {
+            if let sink, a.imageID != Self.missingImage { sink(a) } else { dataset.annotations.append(a) }
+        }
+
+        /// Hands the annotations that waited for their image id to the sink.
+        mutating func flushToSink(_ dataset: inout Dataset) {
+            guard let sink else { return }
+            for a in dataset.annotations { sink(a) }
+            dataset.annotations = []
         }
 
         /// Gives Segment Anything annotations their image's id; elsewhere drops annotations without `image_id`.
@@ -158,7 +202,8 @@ extension COCO {
             guard try json.peek() == .array else {
                 let loc = try here()
                 let kind = try json.peek()
-                try report(Checks.wrongType, "expected an array, found \(kind); the section is ignored", at: loc, subject: "section \(loc.pointer ?? "")")
+                let section = json.pointer
+                try report(Checks.wrongType, "expected an array, found \(kind); the section is ignored", at: loc, subject: "section \(section)")
                 try json.skipValue()
                 return []
             }
@@ -175,25 +220,29 @@ extension COCO {
         // MARK: - Field helpers
 
         /// Reads an id; returns nil (and reports) for values that cannot be ids.
-        mutating func readID(subject: String) throws -> ID? {
+        mutating func readID(subject: @autoclosure () -> String) throws -> ID? {
             let loc = try here()
             switch try json.peek() {
             case .string:
                 return .string(try json.readString())
             case .number:
-                let n = try json.readNumber()
-                if let i = Int(n.literal) { return .int(i) }
-                try report(Checks.invalidID, "id \(n.literal) is not a whole number that fits in 64 bits", at: loc, subject: subject)
-                return nil
+                switch try json.readIntegerOrNumber() {
+                case .int(let i):
+                    return .int(i)
+                case .number(let n):
+                    if let i = Int(n.literal) { return .int(i) }
+                    try report(Checks.invalidID, "id \(n.literal) is not a whole number that fits in 64 bits", at: loc, subject: subject())
+                    return nil
+                }
             case let kind:
                 try json.skipValue()
-                try report(Checks.invalidID, "an id must be an integer or a string, found \(kind)", at: loc, subject: subject)
+                try report(Checks.invalidID, "an id must be an integer or a string, found \(kind)", at: loc, subject: subject())
                 return nil
             }
         }
 
         /// Reads an optional string; a non-string is reported and returned as a raw value for extensions.
-        mutating func readStringField(_ key: String, subject: String) throws -> (String?, JSONValue?) {
+        mutating func readStringField(_ key: String, subject: @autoclosure () -> String) throws -> (String?, JSONValue?) {
             let kind = try json.peek()
             if kind == .string { return (try json.readString(), nil) }
             if kind == .null {
@@ -202,24 +251,24 @@ extension COCO {
             }
             let loc = try here()
             let raw = try json.readValue()
-            try report(Checks.wrongType, "\"\(key)\" should be a string, found \(kind); kept as written", at: loc, subject: subject)
+            try report(Checks.wrongType, "\"\(key)\" should be a string, found \(kind); kept as written", at: loc, subject: subject())
             return (nil, raw)
         }
 
         /// Reads a whole-number image dimension; out-of-range values are kept raw.
-        mutating func readDimension(_ key: String, subject: String) throws -> (Int?, JSONValue?) {
+        mutating func readDimension(_ key: String, subject: @autoclosure () -> String) throws -> (Int?, JSONValue?) {
             let loc = try here()
             let kind = try json.peek()
             guard kind == .number else {
                 let raw = try json.readValue()
                 if kind != .null {
-                    try report(Checks.wrongType, "\"\(key)\" should be a whole number, found \(kind); kept as written", at: loc, subject: subject)
+                    try report(Checks.wrongType, "\"\(key)\" should be a whole number, found \(kind); kept as written", at: loc, subject: subject())
                 }
                 return (nil, raw)
             }
             let n = try json.readNumber()
             if let i = Int(n.literal), i >= 1, i <= COCO.maxImageSide { return (i, nil) }
-            try report(Checks.numberOutOfRange, "\"\(key)\" is \(n.literal); expected a whole number from 1 to \(COCO.maxImageSide); kept as written", at: loc, subject: subject)
+            try report(Checks.numberOutOfRange, "\"\(key)\" is \(n.literal); expected a whole number from 1 to \(COCO.maxImageSide); kept as written", at: loc, subject: subject())
             return (nil, .number(n))
         }
 
@@ -237,7 +286,7 @@ extension COCO {
             try json.beginObject()
             var id: ID?
             var sawID = false
-            var license = License(id: .int(0), origin: Origin(loc))
+            var license = License(id: .int(0), origin: origin(loc))
             while let key = try json.nextKey() {
                 switch key {
                 case "id":
@@ -276,7 +325,7 @@ extension COCO {
             var id: ID?
             var sawID = false
             var name: String?
-            var category = Category(id: .int(0), name: "", origin: Origin(loc))
+            var category = Category(id: .int(0), name: "", origin: origin(loc))
             while let key = try json.nextKey() {
                 switch key {
                 case "id":
@@ -309,49 +358,49 @@ extension COCO {
 
         mutating func readImage(index: Int?) throws -> Image? {
             let loc = try here()
-            let subject = index.map { "image #\($0)" } ?? "image"
+            func subject() -> String { index.map { "image #\($0)" } ?? "image" }
             guard try json.peek() == .object else {
                 let kind = try json.peek()
                 try json.skipValue()
-                try report(Checks.wrongType, "an image must be an object, found \(kind); skipped", at: loc, subject: subject)
+                try report(Checks.wrongType, "an image must be an object, found \(kind); skipped", at: loc, subject: subject())
                 return nil
             }
             try json.beginObject()
             var id: ID?
             var sawID = false
-            var image = Image(id: .int(0), origin: Origin(loc))
+            var image = Image(id: .int(0), origin: origin(loc))
             // Segment Anything per-image files name the image id `image_id`.
             let idKey = index == nil ? "image_id" : "id"
             while let key = try json.nextKey() {
                 switch key {
                 case idKey:
                     sawID = true
-                    id = try readID(subject: subject)
+                    id = try readID(subject: subject())
                 case "file_name":
-                    let (s, raw) = try readStringField(key, subject: subject)
+                    let (s, raw) = try readStringField(key, subject: subject())
                     image.fileName = s
                     if let raw { image.extensions.append(JSONMember(key, raw)) }
                 case "width":
-                    let (v, raw) = try readDimension(key, subject: subject)
+                    let (v, raw) = try readDimension(key, subject: subject())
                     image.width = v
                     if let raw { image.extensions.append(JSONMember(key, raw)) }
                 case "height":
-                    let (v, raw) = try readDimension(key, subject: subject)
+                    let (v, raw) = try readDimension(key, subject: subject())
                     image.height = v
                     if let raw { image.extensions.append(JSONMember(key, raw)) }
                 case "license":
                     let kind = try json.peek()
-                    if kind == .number || kind == .string, let lid = try readID(subject: subject) {
+                    if kind == .number || kind == .string, let lid = try readID(subject: subject()) {
                         image.license = lid
                     } else if kind != .number && kind != .string {
                         image.extensions.append(JSONMember(key, try json.readValue()))
                     }
                 case "title":
-                    let (s, raw) = try readStringField(key, subject: subject)
+                    let (s, raw) = try readStringField(key, subject: subject())
                     image.title = s
                     if let raw { image.extensions.append(JSONMember(key, raw)) }
                 case "description":
-                    let (s, raw) = try readStringField(key, subject: subject)
+                    let (s, raw) = try readStringField(key, subject: subject())
                     image.description = s
                     if let raw { image.extensions.append(JSONMember(key, raw)) }
                 case "scene":
@@ -365,7 +414,7 @@ extension COCO {
                 }
             }
             guard let id else {
-                if !sawID { try report(Checks.missingField, "image has no \"id\"; skipped", at: loc, subject: subject) }
+                if !sawID { try report(Checks.missingField, "image has no \"id\"; skipped", at: loc, subject: subject()) }
                 return nil
             }
             image.id = id

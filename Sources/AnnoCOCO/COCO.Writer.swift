@@ -220,12 +220,13 @@ extension COCO {
                 json.key("segmentation")
                 json.beginArray()
                 for (i, polygon) in set.polygons.enumerated() {
-                    if let literals = set.literals[i] {
-                        json.beginArray(inline: true)
-                        for text in literals { json.number(JSONNumber(literal: text, double: 0)) }
-                        json.endArray()
-                    } else {
+                    switch set.styles[i] {
+                    case .canonical:
                         json.doubleArray(polygon)
+                    case let style:
+                        json.beginArray(inline: true)
+                        for (k, v) in polygon.enumerated() { json.number(JSONNumber(literal: style.literal(v, at: k), double: v)) }
+                        json.endArray()
                     }
                 }
                 json.endArray()

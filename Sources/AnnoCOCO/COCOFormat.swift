@@ -26,7 +26,7 @@ public enum COCOFormat: DatasetFormat {
 
     /// Reads a COCO file tolerantly (see ``COCO/Reader``).
     public static func read(at path: String, options: ReadOptions, diagnostics: inout Diagnostics) throws -> Dataset {
-        let bytes = try FileIO.read(path, limit: options.maxFileBytes)
+        let bytes = try FileIO.read(path, limit: options.maxFileBytes, spareCapacity: JSONReader.padding)
         return try COCO.Reader.read(bytes: bytes, file: path, options: options, diagnostics: &diagnostics)
     }
 

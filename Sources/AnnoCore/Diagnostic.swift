@@ -61,3 +61,22 @@ public struct Diagnostics: Sendable {
     /// True when anything at `.error` was reported.
     public var hasErrors: Bool { items.contains { $0.severity == .error } }
 }
+
+extension Diagnostic {
+    /// The note a baseline adds to a finding it accepts (followed by the fingerprint).
+    public static let baselineMatchedNote = "baseline: matched"
+
+    /// True when a baseline accepted this finding: it is reported but does not fail the run.
+    public var isBaselineMatched: Bool { notes.contains { $0.hasPrefix(Diagnostic.baselineMatchedNote) } }
+}
+
+extension LintReport {
+    /// The findings that fail the run: at or above `threshold` (nil: none ever fail) and not accepted by a baseline.
+    public func failing(threshold: Severity?) -> [Diagnostic] {
+        guard let threshold else { return [] }
+        return diagnostics.filter { $0.severity >= threshold && !$0.isBaselineMatched }
+    }
+
+    /// The findings that fail the run under the report's own `failOn`.
+    public var failing: [Diagnostic] { failing(threshold: failOn) }
+}

@@ -9,7 +9,7 @@ public enum FileIO {
     /// - Throws: `DatasetError` with category `.inputUnavailable` when the file is missing or unreadable,
     ///   `.limit` when it is larger than `limit` bytes.
     /// - Complexity: O(file size); one `read` loop, no intermediate copies.
-    public static func read(_ path: String, limit: Int = Int.max) throws -> [UInt8] {
+    public static func read(_ path: String, limit: Int = Int.max, spareCapacity: Int = 0) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw unavailable(path, errno) }
         defer { close(fd) }
@@ -26,20 +26,24 @@ public enum FileIO {
                 code: "limit", message: "\(path) is \(size) bytes, over the limit of \(limit) bytes; raise it with --max-file-bytes",
                 location: SourceLocation(file: path), category: .limit)
         }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var done = 0
-        while done < size {
-            let n = bytes.withUnsafeMutableBytes { buf in
-                Glibc.read(fd, buf.baseAddress!.advanced(by: done), size - done)
+        // Read straight into uninitialised storage (no zero fill); `spareCapacity` leaves room for a parser's
+        // padding so it can adopt the buffer without copying it.
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size + max(0, spareCapacity)) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                done += n
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw unavailable(path, errno)
-            }
-            if n == 0 { break }
-            done += n
+            count = done
         }
-        if done < size { bytes.removeLast(size - done) }
+        if failure != 0 { throw unavailable(path, failure) }
         return bytes
     }
 

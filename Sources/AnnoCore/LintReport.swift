@@ -16,6 +16,9 @@ public struct LintReport: Hashable, Sendable {
     public var coverage: Coverage?
     /// Baseline bookkeeping: findings already in the baseline (not failing) and stale baseline entries.
     public var baseline: BaselineSummary?
+    /// The gate: findings at or above this severity fail the run (nil: nothing fails). Reporters state the verdict
+    /// with it, so it always agrees with the exit code.
+    public var failOn: Severity? = .error
 
     /// Creates a report.
     public init(
@@ -82,18 +85,21 @@ public struct Coverage: Hashable, Sendable {
 
     /// Computes coverage over a dataset's annotations. O(annotations).
     public init(of dataset: Dataset) {
-        var objects = 0, mask = 0, human = 0, approved = 0, unreviewed = 0
-        for a in dataset.annotations where a.caption == nil {
-            objects += 1
-            guard a.hasMask else { continue }
-            mask += 1
-            if let source = a.provenance?.source, source.isMachine {
-                if a.review?.status == .approved { approved += 1 } else { unreviewed += 1 }
-            } else {
-                human += 1
-            }
+        self.init(objects: 0, withMask: 0, withHumanMask: 0, withApprovedMachineMask: 0, withUnreviewedMachineMask: 0)
+        for a in dataset.annotations { add(a) }
+    }
+
+    /// Counts one more annotation (captions are not objects and are ignored).
+    public mutating func add(_ a: Annotation) {
+        guard a.caption == nil else { return }
+        objects += 1
+        guard a.hasMask else { return }
+        withMask += 1
+        if let source = a.provenance?.source, source.isMachine {
+            if a.review?.status == .approved { withApprovedMachineMask += 1 } else { withUnreviewedMachineMask += 1 }
+        } else {
+            withHumanMask += 1
         }
-        self.init(objects: objects, withMask: mask, withHumanMask: human, withApprovedMachineMask: approved, withUnreviewedMachineMask: unreviewed)
     }
 
     /// `part / objects` as a fraction, 0 when there are no objects.

@@ -25,6 +25,27 @@ public enum Parallel {
         }
         return slots.values()
     }
+
+    /// `mapChunks` with the per-chunk arrays concatenated in order.
+    public static func map<T>(count: Int, minimumChunk: Int = 256, _ body: (Range<Int>) -> [T]) -> [T] {
+        let chunks = mapChunks(count: count, minimumChunk: minimumChunk, body)
+        var out: [T] = []
+        out.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for c in chunks { out.append(contentsOf: c) }
+        return out
+    }
+
+    /// Runs `count` independent jobs concurrently and returns their results in job order.
+    public static func jobs<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+        guard count > 0 else { return [] }
+        if count == 1 { return [body(0)] }
+        let slots = Slots<T>(count: count)
+        withoutActuallyEscaping(body) { body in
+            let box = UncheckedBox(body)
+            DispatchQueue.concurrentPerform(iterations: count) { k in slots.set(k, box.value(k)) }
+        }
+        return slots.values()
+    }
 }
 
 /// Result slots that concurrent workers fill, one slot per worker.

@@ -1,3 +1,5 @@
+import AnnoJSON
+
 /// The shape of an annotation: polygons, a run-length-encoded mask, or nothing (a box-only object).
 ///
 /// The encoding says nothing about `iscrowd`, which is kept separately on the annotation.
@@ -30,28 +32,41 @@ public enum Segmentation: Hashable, Sendable {
     }
 }
 
-/// A set of polygons that keeps the literal text of coordinates whose shortest form differs from the input.
+/// A set of polygons that remembers how its numbers were written, so `100.0` is written back as `100.0`.
 public struct PolygonSet: Hashable, Sendable {
     /// Each polygon as a flat list `[x1, y1, x2, y2, ...]`.
     public private(set) var polygons: [[Double]]
-    /// For each polygon, the literal texts when at least one literal was not canonical; `nil` when all were.
-    /// Equality compares these too, so `10` and `10.0` are different data.
-    public private(set) var literals: [[String]?]
+    /// For each polygon, how its numbers were written. Equality compares these too, so `10` and `10.0` are
+    /// different data.
+    public private(set) var styles: [NumberStyle]
 
     /// Creates a polygon set with canonical numbers.
     public init(_ polygons: [[Double]]) {
         self.polygons = polygons
-        self.literals = Array(repeating: nil, count: polygons.count)
+        self.styles = Array(repeating: .canonical, count: polygons.count)
     }
 
-    /// Creates a polygon set remembering literal texts; each `literals[i]`, when present, has one entry per value.
-    public init(_ polygons: [[Double]], literals: [[String]?]) {
+    /// Creates a polygon set with one style per polygon (canonical where `styles` is short).
+    public init(_ polygons: [[Double]], styles: [NumberStyle]) {
         self.polygons = polygons
-        if literals.count == polygons.count,
-           zip(polygons, literals).allSatisfy({ $0.1 == nil || $0.1?.count == $0.0.count }) {
-            self.literals = literals
-        } else {
-            self.literals = Array(repeating: nil, count: polygons.count)
+        var s = Array(styles.prefix(polygons.count))
+        for i in s.indices {
+            if case .literals(let texts) = s[i], texts.count != polygons[i].count { s[i] = .canonical }
+        }
+        while s.count < polygons.count { s.append(.canonical) }
+        self.styles = s
+    }
+
+    /// Creates a polygon set from literal texts; each `literals[i]`, when present, has one entry per value.
+    public init(_ polygons: [[Double]], literals: [[String]?]) {
+        self.init(polygons, styles: literals.map { $0.map { NumberStyle.literals($0) } ?? .canonical })
+    }
+
+    /// For each polygon, the literal texts when they are not canonical; nil when they are.
+    public var literals: [[String]?] {
+        zip(polygons, styles).map { polygon, style in
+            if case .canonical = style { return nil }
+            return polygon.indices.map { style.literal(polygon[$0], at: $0) }
         }
     }
 

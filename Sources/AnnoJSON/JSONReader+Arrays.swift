@@ -23,33 +23,71 @@ extension JSONReader {
         literals = nil
         try beginArray()
         var out: [Double] = []
+        out.reserveCapacity(8)
         var kept: [String]? = nil
-        while try advanceInArray(frames[frames.count - 1]) {
-            let c = skipWhitespace()
-            guard c == UInt8(ascii: "-") || c &- 0x30 < 10 else { throw mismatch(c, expected: .number) }
-            let start = pos
-            let s = try scanNumber(at: start, computeValue: true)
-            pos = s.end
+        var p = skippingWhitespace(from: pos)
+        if base[p] == UInt8(ascii: "]") {
+            pos = p + 1
+            pop()
+            return out
+        }
+        let firstElement = p
+        var n = 1
+        while true {
+            let c = base[p]
+            guard c == UInt8(ascii: "-") || c &- 0x30 < 10 else {
+                top.count = n
+                pos = p
+                throw mismatch(c, expected: .number)
+            }
+            let s: NumberScan
+            if let f = JSONReader.parseSimpleNumber(base, at: p, maxLength: limits.maxNumberLength) {
+                s = NumberScan(end: f.end, double: f.value, isInteger: false, canonical: f.canonical)
+            } else {
+                do {
+                    s = try scanNumber(at: p, computeValue: true)
+                } catch {
+                    throw flushing(error, count: n, at: p)
+                }
+            }
             out.append(s.double)
             if keepLiterals {
                 if kept == nil {
-                    var isCanonical: Bool
-                    if let known = s.canonical {
-                        isCanonical = known
-                    } else {
-                        isCanonical = literalEquals(start: start, end: s.end, JSONNumber.canonicalLiteral(s.double))
-                    }
+                    let isCanonical = s.canonical ?? literalEquals(start: p, end: s.end, JSONNumber.canonicalLiteral(s.double))
                     if !isCanonical {
+                        // Re-walk the (already validated) earlier elements to collect their texts.
                         var list: [String] = []
                         list.reserveCapacity(out.count + 8)
-                        for d in out.dropLast() { list.append(JSONNumber.canonicalLiteral(d)) }
-                        list.append(literalText(start: start, end: s.end))
+                        var q = firstElement
+                        for _ in 0..<(out.count - 1) {
+                            let e = JSONReader.skipNumber(base, at: q, maxLength: Int.max)
+                            list.append(literalText(start: q, end: e))
+                            q = skippingWhitespace(from: skippingWhitespace(from: e) + 1)
+                        }
+                        list.append(literalText(start: p, end: s.end))
                         kept = list
                     }
                 } else {
-                    kept?.append(literalText(start: start, end: s.end))
+                    kept?.append(literalText(start: p, end: s.end))
                 }
             }
+            p = skippingWhitespace(from: s.end)
+            let sep = base[p]
+            if sep == UInt8(ascii: ",") {
+                let comma = p
+                p = skippingWhitespace(from: p + 1)
+                if base[p] == UInt8(ascii: "]") { throw flushing(error(.trailingComma, at: comma), count: n, at: p) }
+                n += 1
+                continue
+            }
+            if sep == UInt8(ascii: "]") {
+                pos = p + 1
+                pop()
+                break
+            }
+            top.count = n
+            pos = p
+            throw unexpected(sep, at: p, expected: "',' or ']' after array element")
         }
         literals = kept
         return out
@@ -59,7 +97,7 @@ extension JSONReader {
     public mutating func readIntArray() throws(JSONError) -> [Int] {
         try beginArray()
         var out: [Int] = []
-        while try advanceInArray(frames[frames.count - 1]) {
+        while try advanceInArray() {
             out.append(try readInt())
         }
         return out
@@ -68,7 +106,7 @@ extension JSONReader {
     /// The source text `start..<end` as a String.
     @inline(__always)
     func literalText(start: Int, end e: Int) -> String {
-        String(decoding: UnsafeBufferPointer(start: base + start, count: e - start), as: UTF8.self)
+        makeString(start: start, end: e)
     }
 
     /// Whether the source bytes `start..<end` equal `text`'s UTF-8.

@@ -24,32 +24,42 @@ extension JSONReader {
     /// hashes. A hash match is confirmed by comparing the decoded keys, so collisions never give false reports.
     @inline(__always)
     mutating func noteKey(hash: UInt64, offset: Int) throws(JSONError) {
-        let fi = frames.count - 1
-        let f = frames[fi]
+        let f = top
+        let n = keyCount
         if f.setIndex < 0 {
             var i = f.keyBase
-            let n = keyEntries.count
             while i < n {
                 if keyEntries[i].hash == hash, try confirmDuplicate(first: keyEntries[i].offset, second: offset) { break }
                 i += 1
             }
-            keyEntries.append(KeyEntry(hash: hash, offset: offset))
+            storeKey(KeyEntry(hash: hash, offset: offset))
             if n + 1 - f.keyBase > JSONReader.linearKeyLimit {
                 var set = Set<UInt64>(minimumCapacity: 64)
-                for j in f.keyBase..<keyEntries.count { set.insert(keyEntries[j].hash) }
+                for j in f.keyBase..<keyCount { set.insert(keyEntries[j].hash) }
                 keySets.append(set)
-                frames[fi].setIndex = keySets.count - 1
+                top.setIndex = keySets.count - 1
             }
         } else {
             if !keySets[f.setIndex].insert(hash).inserted {
                 var i = f.keyBase
-                while i < keyEntries.count {
+                while i < n {
                     if keyEntries[i].hash == hash, try confirmDuplicate(first: keyEntries[i].offset, second: offset) { break }
                     i += 1
                 }
             }
-            keyEntries.append(KeyEntry(hash: hash, offset: offset))
+            storeKey(KeyEntry(hash: hash, offset: offset))
         }
+    }
+
+    /// Makes `e` the next live key entry.
+    @inline(__always)
+    mutating func storeKey(_ e: KeyEntry) {
+        if keyCount < keyEntries.count {
+            keyEntries[keyCount] = e
+        } else {
+            keyEntries.append(e)
+        }
+        keyCount += 1
     }
 
     /// Compares the keys at two offsets; if equal, records a warning (or throws in strict mode) and returns true.

@@ -11,11 +11,36 @@ struct NumberScan {
     var canonical: Bool?
 }
 
-/// Exact powers of ten representable in a Double (10^0 ... 10^22).
-let exactPowersOfTen: [Double] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-]
+/// 10^k for k in 0...22, all exactly representable in a Double (a switch compiles to a constant table; a
+/// global array would pay a lazy-initialisation check on every access).
+@inline(__always)
+func exactPowerOfTen(_ k: Int) -> Double {
+    switch k {
+    case 0: 1e0
+    case 1: 1e1
+    case 2: 1e2
+    case 3: 1e3
+    case 4: 1e4
+    case 5: 1e5
+    case 6: 1e6
+    case 7: 1e7
+    case 8: 1e8
+    case 9: 1e9
+    case 10: 1e10
+    case 11: 1e11
+    case 12: 1e12
+    case 13: 1e13
+    case 14: 1e14
+    case 15: 1e15
+    case 16: 1e16
+    case 17: 1e17
+    case 18: 1e18
+    case 19: 1e19
+    case 20: 1e20
+    case 21: 1e21
+    default: 1e22
+    }
+}
 
 extension JSONReader {
     /// Scans the number literal at `start` against the JSON grammar and, if `computeValue`, converts it.
@@ -39,12 +64,13 @@ extension JSONReader {
             c = base[p]
             if isDigit(c) { throw error(.invalidNumber, at: start) }
         } else if isDigit(c) {
+            // More than 19 digits wrap `mantissa`; it is then unused, as `significant` > 15 selects the slow path.
             repeat {
-                if significant < 19 { mantissa = mantissa &* 10 &+ UInt64(c &- 0x30) }
-                significant += 1
+                mantissa = mantissa &* 10 &+ UInt64(c &- 0x30)
                 p += 1
                 c = base[p]
             } while isDigit(c)
+            significant = p - intStart
         } else {
             if p >= end { throw error(.unexpectedEnd, at: end) }
             throw error(.invalidNumber, at: start)
@@ -59,15 +85,21 @@ extension JSONReader {
                 if p >= end { throw error(.unexpectedEnd, at: end) }
                 throw error(.invalidNumber, at: start)
             }
-            repeat {
-                if mantissa != 0 || c != 0x30 {
-                    if significant < 19 { mantissa = mantissa &* 10 &+ UInt64(c &- 0x30) }
-                    significant += 1
+            let fracStart = p
+            if significant == 0 {
+                while c == UInt8(ascii: "0") {
+                    p += 1
+                    c = base[p]
                 }
-                fracDigits += 1
+            }
+            let fracSignificantStart = p
+            while isDigit(c) {
+                mantissa = mantissa &* 10 &+ UInt64(c &- 0x30)
                 p += 1
                 c = base[p]
-            } while isDigit(c)
+            }
+            significant += p - fracSignificantStart
+            fracDigits = p - fracStart
             lastFracDigit = base[p - 1]
         }
         var exponent = 0
@@ -100,13 +132,13 @@ extension JSONReader {
         var canonical: Bool?
         if !hasExponent {
             if fracDigits == 0 {
-                if negative && mantissa == 0 { canonical = false } // "-0" prints as "-0.0"
+                if negative && significant == 0 { canonical = false } // "-0" prints as "-0.0"
                 else if intDigits <= 15 { canonical = true }
-            } else if negative && mantissa == 0 && intDigits == 1 && fracDigits == 1 {
+            } else if negative && significant == 0 && intDigits == 1 && fracDigits == 1 {
                 canonical = true // "-0.0"
             } else if lastFracDigit == UInt8(ascii: "0") {
                 canonical = false
-            } else if significant <= 15 && (mantissa == 0 || intDigits > 1 || base[intStart] != 0x30 || fracDigits - significant <= 3) {
+            } else if significant <= 15 && (intDigits > 1 || base[intStart] != 0x30 || fracDigits - significant <= 3) {
                 canonical = true
             }
         }
@@ -116,9 +148,9 @@ extension JSONReader {
             let k = exponent - fracDigits
             if significant <= 15 && k >= -22 && k <= 22 {
                 let m = Double(mantissa)
-                value = k >= 0 ? m * exactPowersOfTen[k] : m / exactPowersOfTen[-k]
+                value = k >= 0 ? m * exactPowerOfTen(k) : m / exactPowerOfTen(-k)
                 if negative { value = -value }
-            } else if mantissa == 0 {
+            } else if significant == 0 {
                 value = negative ? -0.0 : 0.0
             } else {
                 let text = String(decoding: UnsafeBufferPointer(start: base + start, count: p - start), as: UTF8.self)
@@ -128,10 +160,125 @@ extension JSONReader {
         return NumberScan(end: p, double: value, isInteger: fracDigits == 0 && !hasExponent, canonical: canonical)
     }
 
+    /// Fast path for the commonest literals: `-?(0|[1-9][0-9]*)(\.[0-9]+)?` with at most 15 digits in all and
+    /// no exponent. Returns the offset after the literal, its exactly rounded value (one IEEE operation on exact
+    /// operands) and whether it is canonical (same rules as `scanNumber`), or nil for any other shape (the caller
+    /// then uses `scanNumber`, which also produces the precise error for invalid input). O(length).
+    @inline(__always)
+    static func parseSimpleNumber(_ base: UnsafePointer<UInt8>, at start: Int, maxLength: Int) -> (end: Int, value: Double, canonical: Bool, isInteger: Bool)? {
+        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+        var p = start
+        let negative = base[p] == UInt8(ascii: "-")
+        if negative { p += 1 }
+        let intStart = p
+        var m: UInt64 = 0
+        var c = base[p]
+        if c == UInt8(ascii: "0") {
+            p += 1
+            c = base[p]
+            if isDigit(c) { return nil }
+        } else if isDigit(c) {
+            repeat {
+                m = m &* 10 &+ UInt64(c &- 0x30)
+                p += 1
+                c = base[p]
+            } while isDigit(c)
+        } else {
+            return nil
+        }
+        let intDigits = p - intStart
+        if intDigits > 15 { return nil }
+        var canonical = !(negative && m == 0)
+        var fracDigits = 0
+        if c == UInt8(ascii: ".") {
+            p += 1
+            let fracStart = p
+            c = base[p]
+            while isDigit(c) {
+                m = m &* 10 &+ UInt64(c &- 0x30)
+                p += 1
+                c = base[p]
+            }
+            fracDigits = p - fracStart
+            if fracDigits == 0 || intDigits + fracDigits > 15 { return nil }
+            if negative && m == 0 && intDigits == 1 && fracDigits == 1 {
+                canonical = true // "-0.0"
+            } else if base[p - 1] == UInt8(ascii: "0") {
+                canonical = false
+            } else if intDigits == 1 && base[intStart] == UInt8(ascii: "0") && fracDigits >= 4
+                        && base[fracStart] == 0x30 && base[fracStart + 1] == 0x30 && base[fracStart + 2] == 0x30
+                        && base[fracStart + 3] == 0x30 {
+                canonical = false // below 1e-4: printed with an exponent
+            } else {
+                canonical = true
+            }
+        }
+        if c | 0x20 == UInt8(ascii: "e") || p - start > maxLength { return nil }
+        var value = fracDigits == 0 ? Double(m) : Double(m) / exactPowerOfTen(fracDigits)
+        if negative { value = -value }
+        return (p, value, canonical, fracDigits == 0)
+    }
+
+    /// Validates the number literal at `start` and returns the offset after it, or -1 when it breaks the grammar
+    /// or the length limit (the caller then asks `scanNumber` for the precise error). No conversion. O(length).
+    @inline(__always)
+    static func skipNumber(_ base: UnsafePointer<UInt8>, at start: Int, maxLength: Int) -> Int {
+        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+        var p = start
+        if base[p] == UInt8(ascii: "-") { p += 1 }
+        var c = base[p]
+        if c == UInt8(ascii: "0") {
+            p += 1
+            c = base[p]
+            if isDigit(c) { return -1 }
+        } else if isDigit(c) {
+            repeat {
+                p += 1
+                c = base[p]
+            } while isDigit(c)
+        } else {
+            return -1
+        }
+        if c == UInt8(ascii: ".") {
+            p += 1
+            c = base[p]
+            guard isDigit(c) else { return -1 }
+            repeat {
+                p += 1
+                c = base[p]
+            } while isDigit(c)
+        }
+        if c | 0x20 == UInt8(ascii: "e") {
+            p += 1
+            c = base[p]
+            if c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
+                p += 1
+                c = base[p]
+            }
+            guard isDigit(c) else { return -1 }
+            repeat {
+                p += 1
+                c = base[p]
+            } while isDigit(c)
+        }
+        return p - start > maxLength ? -1 : p
+    }
+
+    /// Skips the number at `pos`, validating it.
+    @inline(__always)
+    mutating func skipNumber() throws(JSONError) {
+        let e = JSONReader.skipNumber(base, at: pos, maxLength: limits.maxNumberLength)
+        if e < 0 { pos = try scanNumber(at: pos, computeValue: false).end } else { pos = e }
+    }
+
     /// Reads a number as a Double without building its literal. Errors with `typeMismatch` on other kinds.
     public mutating func readDouble() throws(JSONError) -> Double {
         let c = skipWhitespace()
         guard c == UInt8(ascii: "-") || c &- 0x30 < 10 else { throw mismatch(c, expected: .number) }
+        if let f = JSONReader.parseSimpleNumber(base, at: pos, maxLength: limits.maxNumberLength) {
+            pos = f.end
+            return f.value
+        }
         let s = try scanNumber(at: pos, computeValue: true)
         pos = s.end
         return s.double
@@ -142,10 +289,13 @@ extension JSONReader {
         let c = skipWhitespace()
         guard c == UInt8(ascii: "-") || c &- 0x30 < 10 else { throw mismatch(c, expected: .number) }
         let start = pos
+        if let f = JSONReader.parseSimpleNumber(base, at: start, maxLength: limits.maxNumberLength) {
+            pos = f.end
+            return JSONNumber(literal: makeString(start: start, end: f.end), double: f.value)
+        }
         let s = try scanNumber(at: start, computeValue: true)
         pos = s.end
-        let text = String(decoding: UnsafeBufferPointer(start: base + start, count: s.end - start), as: UTF8.self)
-        return JSONNumber(literal: text, double: s.double)
+        return JSONNumber(literal: makeString(start: start, end: s.end), double: s.double)
     }
 
     /// Reads an integer literal (no fraction, no exponent: `10.0` and `1e2` are rejected with `notAnInteger`)

@@ -5,10 +5,26 @@ extension JSONReader {
         let c = skipWhitespace()
         guard c == UInt8(ascii: "\"") else { throw mismatch(c, expected: .string) }
         let start = pos
-        let (close, escaped) = try scanString(at: start)
+        let (close, escaped) = try scanStringInPlace(at: start)
         pos = close + 1
         if escaped { return decodeEscaped(from: start + 1, to: close) }
-        return String(decoding: UnsafeBufferPointer(start: base + start + 1, count: close - start - 1), as: UTF8.self)
+        return makeString(start: start + 1, end: close)
+    }
+
+    /// The already validated UTF-8 bytes `start..<end` as a String. Short ASCII runs (the usual keys and number
+    /// literals) are built directly in the standard library's small-string form when `smallStrings` says that
+    /// form is the one this runtime uses; everything else goes through `String(decoding:as:)`. O(length).
+    @inline(__always)
+    func makeString(start: Int, end e: Int) -> String {
+        let n = e - start
+        if n <= 15 && smallStrings {
+            // Reads 16 bytes; `start <= end` and the 16 bytes of zero padding make that safe.
+            let bits = JSONReaderStorage.smallASCIIBits(base + start, count: n)
+            if (bits.0 | (bits.1 & 0x00FF_FFFF_FFFF_FFFF)) & 0x8080_8080_8080_8080 == 0 {
+                return unsafeBitCast(bits, to: String.self)
+            }
+        }
+        return String(decoding: UnsafeBufferPointer(start: base + start, count: n), as: UTF8.self)
     }
 
     /// Reads a string value and passes its raw UTF-8 bytes to `body` without building a `String` when it has no
@@ -17,7 +33,7 @@ extension JSONReader {
         let c = skipWhitespace()
         guard c == UInt8(ascii: "\"") else { throw mismatch(c, expected: .string) }
         let start = pos
-        let (close, escaped) = try scanString(at: start)
+        let (close, escaped) = try scanStringInPlace(at: start)
         pos = close + 1
         if escaped {
             let bytes = decodeEscapedBytes(from: start + 1, to: close)
@@ -50,7 +66,12 @@ extension JSONReader {
                     | ((slash &- 0x0101_0101_0101_0101) & ~slash)
                     | ((w &- 0x2020_2020_2020_2020) & ~w)
                     | w
-                if special & 0x8080_8080_8080_8080 != 0 { break }
+                let hits = special & 0x8080_8080_8080_8080
+            if hits != 0 {
+                // The lowest flagged byte is a real hit (borrows only spill into higher bytes): jump to it.
+                p &+= hits.trailingZeroBitCount &>> 3
+                break
+            }
                 p += 8
             }
             var c = base[p]
@@ -76,6 +97,44 @@ extension JSONReader {
         }
         if p - start - 1 > limits.maxStringBytes { throw error(.stringTooLong, at: start) }
         return (p, escaped)
+    }
+
+    /// `scanString(at:)` for mutating callers: the common case (plain ASCII up to the closing quote) is scanned
+    /// here without copying the reader (calling a non-mutating method from a mutating one copies `self`); anything
+    /// else (escapes, non-ASCII, control bytes, the end, the length limit) re-scans with `scanString`.
+    @inline(__always)
+    mutating func scanStringInPlace(at start: Int) throws(JSONError) -> (close: Int, escaped: Bool) {
+        let raw = UnsafeRawPointer(base)
+        var p = start &+ 1
+        while true {
+            let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+            let quote = w ^ 0x2222_2222_2222_2222
+            let slash = w ^ 0x5C5C_5C5C_5C5C_5C5C
+            let special = ((quote &- 0x0101_0101_0101_0101) & ~quote)
+                | ((slash &- 0x0101_0101_0101_0101) & ~slash)
+                | ((w &- 0x2020_2020_2020_2020) & ~w)
+                | w
+            let hits = special & 0x8080_8080_8080_8080
+            if hits != 0 {
+                // The lowest flagged byte is a real hit (borrows only spill into higher bytes): jump to it.
+                p &+= hits.trailingZeroBitCount &>> 3
+                break
+            }
+            p &+= 8
+        }
+        var c = base[p]
+        while c != 0x22 && c != 0x5C && c >= 0x20 && c < 0x80 {
+            p &+= 1
+            c = base[p]
+        }
+        if c == 0x22 && p &- start &- 1 <= limits.maxStringBytes { return (p, false) }
+        return try scanStringSlow(at: start)
+    }
+
+    /// The full `scanString`, out of line.
+    @inline(never)
+    func scanStringSlow(at start: Int) throws(JSONError) -> (close: Int, escaped: Bool) {
+        try scanString(at: start)
     }
 
     /// Value of the hex digit `c`, or nil.
@@ -110,11 +169,16 @@ extension JSONReader {
                 throw error(.invalidEscape, at: p)
             }
             if v >= 0xD800 && v <= 0xDBFF {
-                guard base[p + 6] == 0x5C, base[p + 7] == UInt8(ascii: "u"), let lo = hex4(at: p + 8),
-                      lo >= 0xDC00 && lo <= 0xDFFF else {
-                    if p + 12 > end { throw error(.unexpectedEnd, at: end) }
-                    throw error(.loneSurrogate, at: p)
+                // A high surrogate needs `\uDC00`...`\uDFFF` right after it; input that ends on the way is truncated.
+                var i = 6
+                while i < 12 {
+                    if p + i >= end { throw error(.unexpectedEnd, at: end) }
+                    let b = base[p + i]
+                    let ok = i == 6 ? b == 0x5C : i == 7 ? b == UInt8(ascii: "u") : JSONReader.hexValue(b) != nil
+                    if !ok { throw error(.loneSurrogate, at: p) }
+                    i += 1
                 }
+                guard let lo = hex4(at: p + 8), lo >= 0xDC00 && lo <= 0xDFFF else { throw error(.loneSurrogate, at: p) }
                 return p + 12
             }
             if v >= 0xDC00 && v <= 0xDFFF { throw error(.loneSurrogate, at: p) }
@@ -167,6 +231,6 @@ extension JSONReader {
     func decodeStringUnchecked(at offset: Int) -> String {
         guard offset >= 0, offset < end, base[offset] == 0x22, let (close, escaped) = try? scanString(at: offset) else { return "" }
         if escaped { return decodeEscaped(from: offset + 1, to: close) }
-        return String(decoding: UnsafeBufferPointer(start: base + offset + 1, count: close - offset - 1), as: UTF8.self)
+        return makeString(start: offset + 1, end: close)
     }
 }

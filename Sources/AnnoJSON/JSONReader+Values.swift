@@ -2,7 +2,7 @@ extension JSONReader {
     /// Skips the next value (of any kind and size), still validating all of it and reporting duplicate keys.
     /// Iterative: nesting uses the reader's explicit frame stack, bounded by `JSONLimits.maxDepth`. O(bytes skipped).
     public mutating func skipValue() throws(JSONError) {
-        let baseDepth = frames.count
+        let baseDepth = level
         while true {
             // Expect a value.
             let c = skipWhitespace()
@@ -10,21 +10,19 @@ extension JSONReader {
             case UInt8(ascii: "{"):
                 try push(isObject: true)
                 pos += 1
-                let top = frames[frames.count - 1]
-                if try advanceInObject(top) {
+                if try advanceInObject() {
                     _ = try readKey(materialize: false)
                     continue
                 }
             case UInt8(ascii: "["):
                 try push(isObject: false)
                 pos += 1
-                let top = frames[frames.count - 1]
-                if try advanceInArray(top) { continue }
+                if try advanceInArray(), try !skipScalarElements() { continue }
             case UInt8(ascii: "\""):
-                let (close, _) = try scanString(at: pos)
+                let (close, _) = try scanStringInPlace(at: pos)
                 pos = close + 1
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                pos = try scanNumber(at: pos, computeValue: false).end
+                try skipNumber()
             case UInt8(ascii: "t"): try expectLiteral("true")
             case UInt8(ascii: "f"): try expectLiteral("false")
             case UInt8(ascii: "n"): try expectLiteral("null")
@@ -32,32 +30,29 @@ extension JSONReader {
                 throw unexpected(c, at: pos, expected: "a value")
             }
             // After a value: close containers until one has a next member.
-            while frames.count > baseDepth {
-                let top = frames[frames.count - 1]
+            while level > baseDepth {
                 if top.isObject {
-                    if try advanceInObject(top) {
+                    if try advanceInObject() {
                         _ = try readKey(materialize: false)
                         break
                     }
-                } else if try advanceInArray(top) {
+                } else if try advanceInArray(), try !skipScalarElements() {
                     break
                 }
             }
-            if frames.count == baseDepth { return }
+            if level == baseDepth { return }
         }
     }
 
-    /// A container being built by `readValue()`.
-    private enum Partial {
-        case array([JSONValue])
-        case object([JSONMember], key: String)
-    }
-
-    /// Reads the next value, of any kind, into memory. Iterative (explicit stack, bounded by
+    /// Reads the next value, of any kind, into memory. Iterative (explicit stacks, bounded by
     /// `JSONLimits.maxDepth`). Duplicate keys are kept in order (and reported in `warnings`). O(bytes).
     public mutating func readValue() throws(JSONError) -> JSONValue {
-        let baseDepth = frames.count
-        var stack: [Partial] = []
+        let baseDepth = level
+        // Partially built containers, innermost last; mutated in place so appends stay amortised O(1).
+        var isObject: [Bool] = []
+        var arrays: [[JSONValue]] = []
+        var objects: [[JSONMember]] = []
+        var keys: [String] = []
         while true {
             var value: JSONValue
             let c = skipWhitespace()
@@ -65,19 +60,19 @@ extension JSONReader {
             case UInt8(ascii: "{"):
                 try push(isObject: true)
                 pos += 1
-                let top = frames[frames.count - 1]
-                if try advanceInObject(top) {
-                    let key = try readKey(materialize: true) ?? ""
-                    stack.append(.object([], key: key))
+                if try advanceInObject() {
+                    keys.append(try readKey(materialize: true) ?? "")
+                    objects.append([])
+                    isObject.append(true)
                     continue
                 }
                 value = .object([])
             case UInt8(ascii: "["):
                 try push(isObject: false)
                 pos += 1
-                let top = frames[frames.count - 1]
-                if try advanceInArray(top) {
-                    stack.append(.array([]))
+                if try advanceInArray() {
+                    arrays.append([])
+                    isObject.append(false)
                     continue
                 }
                 value = .array([])
@@ -98,30 +93,25 @@ extension JSONReader {
                 throw unexpected(c, at: pos, expected: "a value")
             }
             // Attach `value` to its parent; close finished parents.
-            while let parent = stack.popLast() {
-                let top = frames[frames.count - 1]
-                switch parent {
-                case var .array(elements):
-                    elements.append(value)
-                    if try advanceInArray(top) {
-                        stack.append(.array(elements))
-                    } else {
-                        value = .array(elements)
-                        continue
+            while let parentIsObject = isObject.last {
+                if parentIsObject {
+                    let o = objects.count - 1
+                    objects[o].append(JSONMember(keys[keys.count - 1], value))
+                    if try advanceInObject() {
+                        keys[keys.count - 1] = try readKey(materialize: true) ?? ""
+                        break
                     }
-                case .object(var members, let key):
-                    members.append(JSONMember(key, value))
-                    if try advanceInObject(top) {
-                        let next = try readKey(materialize: true) ?? ""
-                        stack.append(.object(members, key: next))
-                    } else {
-                        value = .object(members)
-                        continue
-                    }
+                    keys.removeLast()
+                    value = .object(objects.removeLast())
+                } else {
+                    let a = arrays.count - 1
+                    arrays[a].append(value)
+                    if try advanceInArray() { break }
+                    value = .array(arrays.removeLast())
                 }
-                break
+                isObject.removeLast()
             }
-            if stack.isEmpty && frames.count == baseDepth { return value }
+            if isObject.isEmpty && level == baseDepth { return value }
         }
     }
 }

@@ -28,11 +28,12 @@ public struct JSONReader {
     public typealias Token = JSONKind
 
     /// One open array or object.
+    @usableFromInline
     struct Frame {
         /// Object (true) or array (false).
-        var isObject: Bool
+        @usableFromInline var isObject: Bool
         /// Elements or members begun so far.
-        var count: Int
+        @usableFromInline var count: Int
         /// Offset of the opening quote of the current member's key, or -1 (objects only).
         var keyOffset: Int
         /// Index in `keyEntries` where this object's keys start.
@@ -48,17 +49,29 @@ public struct JSONReader {
     }
 
     let storage: JSONReaderStorage
-    let base: UnsafePointer<UInt8>
+    @usableFromInline let base: UnsafePointer<UInt8>
     /// Length of the input (the position of the first padding byte).
     let end: Int
     /// Offset of the next byte to look at.
-    var pos: Int
+    @usableFromInline var pos: Int
     /// The file name used in errors.
     public let file: String
     /// The limits in force.
     public let limits: JSONLimits
-    var frames: [Frame] = []
+    /// `storage.smallStringsOK`, kept inline for the string fast path.
+    let smallStrings: Bool
+    /// The innermost open frame (meaningful only when `level > 0`). Kept out of `outer` so the per-element and
+    /// per-key bookkeeping is a plain stored-property write, not an array write with a uniqueness check.
+    @usableFromInline var top = Frame(isObject: false, count: 0, keyOffset: -1, keyBase: 0, setIndex: -1)
+    /// The enclosing frames, outermost first (excluding `top`).
+    var outer: [Frame] = []
+    /// Number of open containers (`outer.count + 1` when inside one, else 0).
+    @usableFromInline var level = 0
+    /// Keys of the open objects; only the first `keyCount` entries are live (popping an object just lowers
+    /// `keyCount`, and later keys overwrite the dead entries instead of appending).
     var keyEntries: [KeyEntry] = []
+    /// Number of live entries in `keyEntries`.
+    var keyCount = 0
     var keySets: [Set<UInt64>] = []
     /// Duplicate keys and other legal-but-suspicious findings, in input order.
     public internal(set) var warnings: [JSONWarning] = []
@@ -68,13 +81,30 @@ public struct JSONReader {
 
     /// Creates a reader over a copy of `bytes`; `file` only labels errors. O(n) for the copy.
     public init(bytes: [UInt8], file: String = "", limits: JSONLimits = .default) {
-        let s = JSONReaderStorage(bytes: bytes)
+        self.init(storage: JSONReaderStorage(bytes: bytes), file: file, limits: limits)
+    }
+
+    /// Creates a reader that takes ownership of `bytes` instead of copying them: the 16 zero bytes of padding
+    /// the scanners need are appended in place, so no second copy of the input is made when `bytes` is uniquely
+    /// referenced and has room for them (reserve `count + JSONReader.padding` when filling it, e.g. when reading
+    /// a file). Otherwise the append reallocates once, like `init(bytes:)`. Behaves exactly like
+    /// `init(bytes:file:limits:)` in every other respect. O(1) with room for the padding, else O(n).
+    public init(consuming bytes: consuming [UInt8], file: String = "", limits: JSONLimits = .default) {
+        self.init(storage: JSONReaderStorage(consuming: bytes), file: file, limits: limits)
+    }
+
+    /// Number of spare bytes `init(consuming:)` appends to the input; reserve this much extra capacity to avoid
+    /// a reallocation.
+    public static var padding: Int { JSONReaderStorage.padding }
+
+    init(storage s: JSONReaderStorage, file: String, limits: JSONLimits) {
         storage = s
         base = UnsafePointer(s.base)
         end = s.count
         pos = s.bomLength
         self.file = file
         self.limits = limits
+        smallStrings = s.smallStringsOK
     }
 
     /// Parses a whole document into a `JSONValue`, requiring nothing but whitespace after it.
@@ -101,7 +131,7 @@ public struct JSONReader {
     public var count: Int { end }
 
     /// Current nesting depth (0 at top level).
-    public var depth: Int { frames.count }
+    public var depth: Int { level }
 
     /// 1-based line and column of a byte offset; the column counts UTF-8 bytes (a tab is one byte, `é` two),
     /// and a leading BOM does not count. First call O(n), then O(log lines).
@@ -111,30 +141,88 @@ public struct JSONReader {
 
     /// RFC 6901 JSON Pointer of the value about to be read or being read (`""` for the root), e.g.
     /// `/annotations/17/bbox/2`; `~` and `/` in keys are written `~0` and `~1`. Built on demand, O(depth + key bytes).
-    public var pointer: String {
-        var s = ""
-        for f in frames {
-            if f.isObject {
-                if f.keyOffset >= 0 {
-                    s += "/"
-                    s += JSONReader.escapePointerToken(decodeStringUnchecked(at: f.keyOffset))
-                }
-            } else if f.count > 0 {
-                s += "/"
-                s += String(f.count - 1)
-            }
-        }
-        return s
-    }
+    public var pointer: String { makePointer(includingTop: true) }
 
     /// The pointer of the innermost open container (without its current member).
-    var containerPointer: String {
-        var copy = self
-        if let last = copy.frames.indices.last {
-            copy.frames[last].keyOffset = -1
-            copy.frames[last].count = 0
+    var containerPointer: String { makePointer(includingTop: false) }
+
+    /// Builds the pointer into one byte buffer (a stack buffer when it fits) and makes one String at the end.
+    func makePointer(includingTop: Bool) -> String {
+        if level == 0 || (level == 1 && !includingTop) { return "" }
+        var capacity = 256
+        while true {
+            let text: String? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { tmp in
+                var sink = ByteSink(start: tmp.baseAddress!, capacity: capacity)
+                for f in outer { appendToken(of: f, to: &sink) }
+                if includingTop { appendToken(of: top, to: &sink) }
+                if sink.overflow { return nil }
+                return String(decoding: UnsafeBufferPointer(start: sink.start, count: sink.count), as: UTF8.self)
+            }
+            if let text { return text }
+            capacity *= 4
         }
-        return copy.pointer
+    }
+
+    /// A bounded byte buffer that notes when more was written than fits.
+    struct ByteSink {
+        let start: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+        var count = 0
+        var overflow = false
+
+        init(start: UnsafeMutablePointer<UInt8>, capacity: Int) {
+            self.start = start
+            self.capacity = capacity
+        }
+
+        @inline(__always)
+        mutating func put(_ b: UInt8) {
+            if count < capacity {
+                start[count] = b
+                count += 1
+            } else {
+                overflow = true
+            }
+        }
+    }
+
+    /// Appends `/token` for frame `f` (nothing for an object outside a member or an array before its first element).
+    func appendToken(of f: Frame, to out: inout ByteSink) {
+        if f.isObject {
+            guard f.keyOffset >= 0 else { return }
+            out.put(UInt8(ascii: "/"))
+            @inline(__always) func put(_ b: UInt8, _ out: inout ByteSink) {
+                if b == UInt8(ascii: "~") {
+                    out.put(UInt8(ascii: "~")); out.put(UInt8(ascii: "0"))
+                } else if b == UInt8(ascii: "/") {
+                    out.put(UInt8(ascii: "~")); out.put(UInt8(ascii: "1"))
+                } else {
+                    out.put(b)
+                }
+            }
+            let o = f.keyOffset
+            guard o < end, base[o] == 0x22, let (close, escaped) = try? scanString(at: o) else { return }
+            if escaped {
+                for b in decodeEscapedBytes(from: o + 1, to: close) { put(b, &out) }
+            } else {
+                var p = o + 1
+                while p < close {
+                    put(base[p], &out)
+                    p += 1
+                }
+            }
+        } else if f.count > 0 {
+            out.put(UInt8(ascii: "/"))
+            let n = f.count - 1
+            var div = 1
+            while div <= n / 10 { div *= 10 }
+            var rest = n
+            while div > 0 {
+                out.put(UInt8(truncatingIfNeeded: rest / div) &+ 0x30)
+                rest %= div
+                div /= 10
+            }
+        }
     }
 
     /// Escapes `~` as `~0` and `/` as `~1`, per RFC 6901.
@@ -151,13 +239,15 @@ public struct JSONReader {
         return out
     }
 
-    /// Makes an error of `kind` at `offset`, filling in line, column, pointer and file.
+    /// Makes an error of `kind` at `offset`, filling in line, column, pointer and file. Cold.
+    @inline(never)
     func error(_ kind: JSONError.Kind, at offset: Int) -> JSONError {
         let (line, column) = storage.location(at: offset)
         return JSONError(kind: kind, offset: offset, line: line, column: column, pointer: pointer, file: file)
     }
 
-    /// The error for byte `c` at `pos` when `expected` was wanted: end of input or an unexpected character.
+    /// The error for byte `c` at `pos` when `expected` was wanted: end of input or an unexpected character. Cold.
+    @usableFromInline @inline(never)
     func unexpected(_ c: UInt8, at p: Int, expected: String) -> JSONError {
         if p >= end { return error(.unexpectedEnd, at: end) }
         return error(.unexpectedCharacter(c, expected: expected), at: p)
@@ -166,7 +256,7 @@ public struct JSONReader {
     // MARK: Whitespace and kinds
 
     /// Skips JSON whitespace and returns the next byte (0 at the end of input). O(whitespace).
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func skipWhitespace() -> UInt8 {
         var p = pos
         var c = base[p]
@@ -183,7 +273,7 @@ public struct JSONReader {
     }
 
     /// The kind a value starting with byte `c` would have, or nil if no value starts so.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func kind(startingWith c: UInt8) -> JSONKind? {
         switch c {
         case UInt8(ascii: "{"): .object
@@ -197,13 +287,16 @@ public struct JSONReader {
     }
 
     /// The kind of the next value, without consuming it. Errors at end of input or on a byte that starts no value.
+    /// Inlinable: callers in other modules (the COCO reader peeks before almost every value) skip a call.
+    @inlinable
     public mutating func peek() throws(JSONError) -> JSONKind {
         let c = skipWhitespace()
         guard let k = JSONReader.kind(startingWith: c) else { throw unexpected(c, at: pos, expected: "a value") }
         return k
     }
 
-    /// The error for a value of the wrong kind at `pos` (or a syntax error if no value starts there).
+    /// The error for a value of the wrong kind at `pos` (or a syntax error if no value starts there). Cold.
+    @inline(never)
     func mismatch(_ c: UInt8, expected: JSONKind) -> JSONError {
         guard let found = JSONReader.kind(startingWith: c) else { return unexpected(c, at: pos, expected: "a value") }
         return error(.typeMismatch(expected: expected, found: found), at: pos)
@@ -214,19 +307,22 @@ public struct JSONReader {
     /// Opens a container frame for the bracket at `pos`; errors when that would exceed the depth limit.
     @inline(__always)
     mutating func push(isObject: Bool) throws(JSONError) {
-        if frames.count >= limits.maxDepth { throw error(.depthLimitExceeded(limits.maxDepth), at: pos) }
-        frames.append(Frame(isObject: isObject, count: 0, keyOffset: -1, keyBase: keyEntries.count, setIndex: -1))
+        if level >= limits.maxDepth { throw error(.depthLimitExceeded(limits.maxDepth), at: pos) }
+        if level > 0 { outer.append(top) }
+        top = Frame(isObject: isObject, count: 0, keyOffset: -1, keyBase: keyCount, setIndex: -1)
+        level += 1
     }
 
     /// Closes the innermost frame and forgets its keys.
     @inline(__always)
     mutating func pop() {
-        guard let f = frames.popLast() else { return }
-        if f.isObject {
-            let extra = keyEntries.count - f.keyBase
-            if extra > 0 { keyEntries.removeLast(extra) }
-            if f.setIndex >= 0 { keySets.removeLast() }
+        guard level > 0 else { return }
+        if top.isObject {
+            keyCount = top.keyBase
+            if top.setIndex >= 0 { keySets.removeLast() }
         }
+        level -= 1
+        if level > 0 { top = outer.removeLast() }
     }
 
     /// Consumes `{` and enters the object. Errors with `typeMismatch` if the next value is not an object.
@@ -248,22 +344,38 @@ public struct JSONReader {
     /// Moves to the next member of the current object and returns its key (the value must be read next),
     /// or consumes `}`, leaves the object and returns nil.
     public mutating func nextKey() throws(JSONError) -> String? {
-        guard let top = frames.last, top.isObject else { throw error(.invalidState("nextKey() outside an object"), at: pos) }
-        guard try advanceInObject(top) else { return nil }
+        guard level > 0, top.isObject else { throw error(.invalidState("nextKey() outside an object"), at: pos) }
+        guard try advanceInObject() else { return nil }
         return try readKey(materialize: true)
     }
 
     /// Moves to the next element of the current array (returns true; the element must be read next), or
     /// consumes `]`, leaves the array and returns false.
+    @inlinable
     public mutating func nextElement() throws(JSONError) -> Bool {
-        guard let top = frames.last, !top.isObject else { throw error(.invalidState("nextElement() outside an array"), at: pos) }
-        return try advanceInArray(top)
+        // Inlinable fast path: `,` straight after the previous element, then a byte that starts a value.
+        if level > 0 && !top.isObject && top.count > 0 && base[pos] == UInt8(ascii: ",") {
+            let c = base[pos &+ 1]
+            if c > 0x20 && c != UInt8(ascii: "]") {
+                pos &+= 1
+                top.count &+= 1
+                return true
+            }
+        }
+        return try nextElementSlow()
+    }
+
+    /// `nextElement()` in full.
+    @usableFromInline
+    mutating func nextElementSlow() throws(JSONError) -> Bool {
+        guard level > 0, !top.isObject else { throw error(.invalidState("nextElement() outside an array"), at: pos) }
+        return try advanceInArray()
     }
 
     /// In an object: consumes `,` (returning true, positioned at the next key's quote) or `}` (popping,
     /// returning false).
     @inline(__always)
-    mutating func advanceInObject(_ top: Frame) throws(JSONError) -> Bool {
+    mutating func advanceInObject() throws(JSONError) -> Bool {
         var c = skipWhitespace()
         if top.count == 0 {
             if c == UInt8(ascii: "}") {
@@ -293,7 +405,7 @@ public struct JSONReader {
     /// In an array: consumes `,` (returning true, positioned at the next element) or `]` (popping,
     /// returning false).
     @inline(__always)
-    mutating func advanceInArray(_ top: Frame) throws(JSONError) -> Bool {
+    mutating func advanceInArray() throws(JSONError) -> Bool {
         var c = skipWhitespace()
         if top.count == 0 {
             if c == UInt8(ascii: "]") {
@@ -301,7 +413,7 @@ public struct JSONReader {
                 pop()
                 return false
             }
-            frames[frames.count - 1].count = 1
+            top.count = 1
             return true
         }
         if c == UInt8(ascii: ",") {
@@ -309,7 +421,7 @@ public struct JSONReader {
             pos += 1
             c = skipWhitespace()
             if c == UInt8(ascii: "]") { throw error(.trailingComma, at: comma) }
-            frames[frames.count - 1].count += 1
+            top.count += 1
             return true
         }
         if c == UInt8(ascii: "]") {
@@ -324,11 +436,10 @@ public struct JSONReader {
     /// Returns the key when `materialize` is true (or when it had escapes), else nil.
     @inline(__always)
     mutating func readKey(materialize: Bool) throws(JSONError) -> String? {
-        let last = frames.count - 1
-        frames[last].count += 1
-        frames[last].keyOffset = -1
+        top.count += 1
+        top.keyOffset = -1
         let start = pos
-        let (close, escaped) = try scanString(at: start)
+        let (close, escaped) = try scanStringInPlace(at: start)
         var key: String?
         let hash: UInt64
         if escaped {
@@ -337,12 +448,10 @@ public struct JSONReader {
             key = k
         } else {
             hash = JSONReader.hash(base + start + 1, count: close - start - 1)
-            if materialize {
-                key = String(decoding: UnsafeBufferPointer(start: base + start + 1, count: close - start - 1), as: UTF8.self)
-            }
+            if materialize { key = makeString(start: start + 1, end: close) }
         }
         pos = close + 1
-        frames[last].keyOffset = start
+        top.keyOffset = start
         try noteKey(hash: hash, offset: start)
         let c = skipWhitespace()
         guard c == UInt8(ascii: ":") else { throw unexpected(c, at: pos, expected: "':' after object key") }
@@ -352,7 +461,7 @@ public struct JSONReader {
 
     /// Consumes what remains of the document: only whitespace may follow the top-level value.
     public mutating func finish() throws(JSONError) {
-        if !frames.isEmpty { throw error(.invalidState("finish() inside an open container"), at: pos) }
+        if level > 0 { throw error(.invalidState("finish() inside an open container"), at: pos) }
         let c = skipWhitespace()
         if pos < end { throw error(.trailingContent, at: pos) }
         _ = c

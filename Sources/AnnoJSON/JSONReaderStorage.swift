@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// The reader's private, zero-padded copy of the input plus a lazily built index of line starts.
 ///
 /// The padding (16 zero bytes) lets the scanners read a few bytes ahead without bounds checks: a zero byte is
@@ -7,8 +10,14 @@ final class JSONReaderStorage {
     /// Number of zero bytes after the input.
     static let padding = 16
 
-    /// First byte of the copy.
+    /// First byte of the padded input.
     let base: UnsafeMutablePointer<UInt8>
+    /// The caller's array when the input was adopted (`init(consuming:)`); never mutated after `init`, so its
+    /// buffer (which `base` points into) stays put for the storage's lifetime. Nil when `base` is our own copy.
+    private let adopted: [UInt8]?
+    /// True when the standard library lays out small ASCII strings as `makeSmallASCIIString` assumes (checked
+    /// once per reader against strings the standard library built itself).
+    let smallStringsOK: Bool
     /// Length of the input, without padding.
     let count: Int
     /// 3 when the input starts with a UTF-8 byte order mark, else 0.
@@ -26,10 +35,78 @@ final class JSONReaderStorage {
         }
         (b + n).initialize(repeating: 0, count: JSONReaderStorage.padding)
         base = b
+        adopted = nil
         bomLength = (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) ? 3 : 0
+        smallStringsOK = JSONReaderStorage.checkSmallStrings()
     }
 
-    deinit { base.deallocate() }
+    /// Adopts `bytes`, appending the padding in place (no copy when the array is unique and has the capacity).
+    init(consuming bytes: consuming [UInt8]) {
+        var a = consume bytes
+        let n = a.count
+        count = n
+        a.reserveCapacity(n + JSONReaderStorage.padding)
+        a.append(contentsOf: repeatElement(0, count: JSONReaderStorage.padding))
+        adopted = a
+        // The array is stored in a `let` and never mutated again, so its (uniquely owned) buffer does not move.
+        let b = adopted!.withUnsafeBufferPointer { UnsafeMutablePointer(mutating: $0.baseAddress!) }
+        base = b
+        bomLength = (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) ? 3 : 0
+        smallStringsOK = JSONReaderStorage.checkSmallStrings()
+    }
+
+    deinit {
+        if adopted == nil { base.deallocate() }
+        scratch.deallocate()
+    }
+
+    /// Reusable buffer where `readDoubleArray(style:)` collects elements before making an exactly sized array.
+    private(set) var scratch = UnsafeMutablePointer<Double>.allocate(capacity: 256)
+    /// Capacity of `scratch`.
+    private(set) var scratchCapacity = 256
+
+    /// Doubles `scratch`'s capacity, keeping its first `count` elements; returns the new buffer.
+    @inline(never)
+    func growScratch(keeping count: Int) -> UnsafeMutablePointer<Double> {
+        let bigger = UnsafeMutablePointer<Double>.allocate(capacity: scratchCapacity * 2)
+        bigger.initialize(from: scratch, count: count)
+        scratch.deallocate()
+        scratch = bigger
+        scratchCapacity *= 2
+        return bigger
+    }
+
+    /// Whether `makeSmallASCIIString` produces exactly the bits the standard library uses for small ASCII
+    /// strings of every length 0...15.
+    static func checkSmallStrings() -> Bool {
+        guard MemoryLayout<String>.size == 16, UInt64(1).littleEndian == 1 else { return false }
+        let sample: [UInt8] = Array("0123456789abcde".utf8) + [UInt8](repeating: 0, count: 16)
+        return sample.withUnsafeBufferPointer { buf -> Bool in
+            let p = buf.baseAddress!
+            for n in 0...15 {
+                let reference = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+                let bits = unsafeBitCast(reference, to: (UInt64, UInt64).self)
+                let mine = smallASCIIBits(p, count: n)
+                guard bits == mine else { return false }
+            }
+            return true
+        }
+    }
+
+    /// The two words of a small ASCII string holding the `count` (<= 15) bytes at `p` (16 readable bytes there).
+    @inline(__always)
+    static func smallASCIIBits(_ p: UnsafePointer<UInt8>, count n: Int) -> (UInt64, UInt64) {
+        let raw = UnsafeRawPointer(p)
+        var w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        var w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        if n < 8 {
+            w0 &= (1 &<< UInt64(truncatingIfNeeded: 8 &* n)) &- 1
+            w1 = 0
+        } else {
+            w1 &= (1 &<< UInt64(truncatingIfNeeded: 8 &* (n &- 8))) &- 1
+        }
+        return (w0, w1 | (UInt64(0xE0 | n) &<< 56))
+    }
 
     /// 1-based line and byte column of `offset` (clamped to the input); a BOM does not count towards line 1's
     /// columns. The first call is O(n) to index the newlines, later calls O(log lines).
@@ -41,9 +118,10 @@ final class JSONReaderStorage {
         } else {
             var s = [0]
             var i = 0
-            while i < count {
-                if base[i] == 0x0A { s.append(i + 1) }
-                i += 1
+            while i < count, let hit = memchr(base + i, 0x0A, count - i) {
+                let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                s.append(at + 1)
+                i = at + 1
             }
             lineStarts = s
             starts = s

@@ -2,12 +2,19 @@
 @_exported import AnnoJSON
 @_exported import AnnoMask
 @_exported import AnnoCOCO
+@_exported import AnnoVOC
+@_exported import AnnoReport
+@_exported import AnnoLint
+@_exported import AnnoArchive
+@_exported import AnnoPNG
 
 /// Every dataset format AnnoKit reads and writes.
 public enum Formats {
     /// The formats, in the order detection asks them.
     public static let all: [any DatasetFormat.Type] = [
         COCOFormat.self,
+        VOCFormat.self,
+        ArchiveFormat.self,
     ]
 
     /// The identifiers, for help text and `--to`/`--from` choices.
@@ -55,26 +62,51 @@ public enum AnnoKitIO {
     /// - Throws: `DatasetError` (`.inputUnavailable` when the path is missing, `.malformedInput` when no format
     ///   recognises it) or the codec's own errors.
     public static func load(_ path: String, format: String = "auto", options: ReadOptions = ReadOptions()) throws -> LoadedDataset {
-        guard FileIO.exists(path) else {
-            throw DatasetError(code: "input", message: "\(path) does not exist; check the path", location: SourceLocation(file: path), category: .inputUnavailable)
-        }
-        let codec: any DatasetFormat.Type
-        if format == "auto" {
-            guard let found = Formats.detect(path) else {
-                throw DatasetError(
-                    code: "format",
-                    message: "cannot tell which format \(path) is in; expected a COCO .json file, a Pascal VOC folder with Annotations/, or a .amsk archive. Name it with --from \(Formats.identifiers.joined(separator: "|"))",
-                    location: SourceLocation(file: path), category: .malformedInput)
-            }
-            codec = found
-        } else {
-            guard let named = Formats.named(format) else {
-                throw DatasetError(code: "usage", message: "unknown format '\(format)'; use one of \(Formats.identifiers.joined(separator: ", "))", category: .usage)
-            }
-            codec = named
-        }
+        let codec = try resolve(path, format: format)
         var diagnostics = Diagnostics()
         let dataset = try codec.read(at: path, options: options, diagnostics: &diagnostics)
         return LoadedDataset(dataset: dataset, diagnostics: diagnostics.items, format: codec, path: path)
+    }
+}
+
+extension AnnoKitIO {
+    /// Summarises a dataset for `annokit info`. COCO files are streamed (annotations are counted as they are
+    /// read and never kept), so memory stays near the file size; other formats are read whole.
+    public static func summarize(_ path: String, format: String = "auto", options: ReadOptions = ReadOptions()) throws -> (summary: DatasetSummary, diagnostics: [Diagnostic], format: any DatasetFormat.Type) {
+        let codec = try resolve(path, format: format)
+        guard codec == COCOFormat.self else {
+            let loaded = try load(path, format: codec.identifier, options: options)
+            return (DatasetSummary(loaded.dataset), loaded.diagnostics, codec)
+        }
+        final class Accumulator { var summary = DatasetSummary(images: [], categories: 0, licenses: 0) }
+        let acc = Accumulator()
+        var diagnostics = Diagnostics()
+        let bytes = try FileIO.read(path, limit: options.maxFileBytes, spareCapacity: JSONReader.padding)
+        let dataset = try COCO.Reader.stream(bytes: bytes, file: path, options: options, diagnostics: &diagnostics) { a in
+            acc.summary.add(a)
+        }
+        var summary = acc.summary
+        summary.setContext(images: dataset.images, categories: dataset.categories.count, licenses: dataset.licenses.count)
+        return (summary, diagnostics.items, codec)
+    }
+
+    /// The codec for `path`: the named one, or the detected one for `auto`.
+    static func resolve(_ path: String, format: String) throws -> any DatasetFormat.Type {
+        guard FileIO.exists(path) else {
+            throw DatasetError(code: "input", message: "\(path) does not exist; check the path", location: SourceLocation(file: path), category: .inputUnavailable)
+        }
+        if format != "auto" {
+            guard let named = Formats.named(format) else {
+                throw DatasetError(code: "usage", message: "unknown format '\(format)'; use one of \(Formats.identifiers.joined(separator: ", "))", category: .usage)
+            }
+            return named
+        }
+        guard let found = Formats.detect(path) else {
+            throw DatasetError(
+                code: "format",
+                message: "cannot tell which format \(path) is in; expected a COCO .json file, a Pascal VOC folder with Annotations/, or a .amsk archive. Name it with --from \(Formats.identifiers.joined(separator: "|"))",
+                location: SourceLocation(file: path), category: .malformedInput)
+        }
+        return found
     }
 }

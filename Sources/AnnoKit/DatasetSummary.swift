@@ -31,31 +31,50 @@ public struct DatasetSummary: Hashable, Sendable {
     /// Mask coverage.
     public var coverage: Coverage
 
-    /// Computes the summary. O(images + annotations).
+    private var annotatorSet = Set<String>()
+
+    /// Computes the summary of a whole dataset. O(images + annotations).
     public init(_ d: Dataset) {
-        images = d.images.count
-        categories = d.categories.count
-        licenses = d.licenses.count
-        for i in d.images {
+        self.init(images: d.images, categories: d.categories.count, licenses: d.licenses.count)
+        for a in d.annotations { add(a) }
+    }
+
+    /// Starts a summary from the images, categories and licences; `add(_:)` each annotation after.
+    public init(images: [Image], categories: Int, licenses: Int) {
+        coverage = Coverage(objects: 0, withMask: 0, withHumanMask: 0, withApprovedMachineMask: 0, withUnreviewedMachineMask: 0)
+        setContext(images: images, categories: categories, licenses: licenses)
+    }
+
+    /// Replaces the image, category and licence counts (annotation counts are kept). O(images).
+    public mutating func setContext(images: [Image], categories: Int, licenses: Int) {
+        self.images = images.count
+        self.categories = categories
+        self.licenses = licenses
+        imagesWithSize = 0
+        imagesWithLicense = 0
+        imagesWithTitle = 0
+        imagesWithDescription = 0
+        imagesWithScene = 0
+        for i in images {
             if i.width != nil && i.height != nil { imagesWithSize += 1 }
             if i.license != nil { imagesWithLicense += 1 }
             if !i.title.isBlank { imagesWithTitle += 1 }
             if !i.description.isBlank { imagesWithDescription += 1 }
             if let s = i.scene, s.missingRequiredFields.isEmpty { imagesWithScene += 1 }
         }
-        annotations = d.annotations.count
-        var annotatorSet = Set<String>()
-        for a in d.annotations {
-            bySegmentation[a.segmentation.kindName, default: 0] += 1
-            if a.crowd { crowd += 1 }
-            if let p = a.provenance {
-                annotationsWithProvenance += 1
-                if let who = p.annotator { annotatorSet.insert(who) }
-            }
-            if let status = a.review?.status, status != .unreviewed { annotationsReviewed += 1 }
+    }
+
+    /// Counts one annotation. O(1).
+    public mutating func add(_ a: Annotation) {
+        annotations += 1
+        bySegmentation[a.segmentation.kindName, default: 0] += 1
+        if a.crowd { crowd += 1 }
+        if let p = a.provenance {
+            annotationsWithProvenance += 1
+            if let who = p.annotator, annotatorSet.insert(who).inserted { annotators = annotatorSet.count }
         }
-        annotators = annotatorSet.count
-        coverage = Coverage(of: d)
+        if let status = a.review?.status, status != .unreviewed { annotationsReviewed += 1 }
+        coverage.add(a)
     }
 
     static func percent(_ part: Int, _ whole: Int) -> String {

@@ -31,7 +31,6 @@ public struct MaskSize: Hashable, Sendable {
     }
 
     /// `height × width` for a size already known to be valid (traps on overflow only for invalid sizes).
-    @inlinable
     var pixels: Int { height &* width }
 }
 

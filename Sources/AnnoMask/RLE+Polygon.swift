@@ -4,17 +4,15 @@ extension RLE {
     ///
     /// `polygon` is a flat `[x1, y1, x2, y2, ...]` list in pixel-edge coordinates, implicitly closed.
     /// Throws `oddCoordinateCount`, `tooFewPoints` (under 3 points), `nonFiniteCoordinate`, or a size error.
-    /// Coordinates beyond ±2^40 are clamped. O(columns crossed by the edges + k log k) for k boundary crossings;
-    /// never proportional to coordinate magnitude.
+    /// Coordinates beyond ±2^40 are clamped. O(vertices + pixel columns crossed by the edges), never
+    /// proportional to coordinate magnitude.
     public init(polygon: [Double], size: MaskSize) throws(MaskError) {
         let pixels = try size.validate()
         try RLE.validatePolygon(polygon)
-        var points = [Int]()
-        points.reserveCapacity(RLE.estimatedToggles(polygon, width: size.width))
-        polygon.withUnsafeBufferPointer { xy in
-            PolygonRasterizer.appendToggles(xy, height: size.height, width: size.width, into: &points)
+        var points = polygon.withUnsafeBufferPointer { xy in
+            PolygonRasterizer.toggles(xy, height: size.height, width: size.width)
         }
-        self.init(uncheckedSize: size, counts: PolygonRasterizer.counts(fromToggles: &points, pixels: pixels))
+        self.init(uncheckedSize: size, counts: PolygonRasterizer.counts(fromToggles: &points, height: size.height, pixels: pixels))
     }
 
     /// Rasterises the union of several polygons (one object in several parts), as pycocotools' `annToRLE`.
@@ -49,11 +47,11 @@ extension RLE {
         let xy = [xs, ys, xs, ye, xe, ye, xe, ys]
         var points = [Int]()
         if !xy.contains(where: { $0.isNaN }) {
-            xy.withUnsafeBufferPointer { b in
-                PolygonRasterizer.appendToggles(b, height: size.height, width: size.width, into: &points)
+            points = xy.withUnsafeBufferPointer { b in
+                PolygonRasterizer.toggles(b, height: size.height, width: size.width)
             }
         }
-        self.init(uncheckedSize: size, counts: PolygonRasterizer.counts(fromToggles: &points, pixels: pixels))
+        self.init(uncheckedSize: size, counts: PolygonRasterizer.counts(fromToggles: &points, height: size.height, pixels: pixels))
     }
 
     /// Checks a flat polygon: even count, at least 3 points, all finite.
@@ -61,19 +59,5 @@ extension RLE {
         guard polygon.count % 2 == 0 else { throw .oddCoordinateCount(polygon.count) }
         guard polygon.count >= 6 else { throw .tooFewPoints(polygon.count / 2) }
         for (i, c) in polygon.enumerated() where !c.isFinite { throw .nonFiniteCoordinate(index: i) }
-    }
-
-    /// A capacity guess for the toggle buffer: about two toggles per pixel column the polygon spans.
-    static func estimatedToggles(_ polygon: [Double], width: Int) -> Int {
-        var lo = Double.infinity, hi = -Double.infinity
-        var i = 0
-        while i < polygon.count {
-            lo = Swift.min(lo, polygon[i])
-            hi = Swift.max(hi, polygon[i])
-            i += 2
-        }
-        guard lo.isFinite, hi.isFinite else { return 16 }
-        let span = Swift.min(Swift.max(hi, 0), Double(width)) - Swift.min(Swift.max(lo, 0), Double(width))
-        return Int(span) * 2 + polygon.count + 8
     }
 }

@@ -19,6 +19,7 @@ public struct RLE: Hashable, Sendable {
     ///
     /// Throws `invalidSize`/`sizeOverflow`/`sizeLimitExceeded` for a bad size, `tooManyRuns` for more than
     /// `height × width + 1` runs and `countsSumMismatch` when the sum is wrong.
+    @_disfavoredOverload  // so that an array literal such as `[]` picks the `[Int]` initialiser
     public init(size: MaskSize, counts: [UInt32]) throws(MaskError) {
         let pixels = try size.validate()
         guard counts.count <= pixels + 1 else { throw .tooManyRuns(count: counts.count, limit: pixels + 1) }

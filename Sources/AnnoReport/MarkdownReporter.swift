@@ -4,7 +4,7 @@ import AnnoCore
 ///
 /// A title with the verdict, a status line with counts, baseline and mask coverage, a table by rule, the first
 /// ``findingsShown`` findings as a table, and up to ``detailsLimit`` more inside a collapsed `<details>` block.
-/// The verdict is "failed" when any error-severity finding is present (the default `--fail-on error`); the
+/// The verdict is "failed" when a finding at or above the report's `failOn` remains after the baseline; the
 /// process exit code, not this page, is what gates CI. Text from the data is escaped so it cannot break the
 /// tables or inject HTML. Findings keep the report's order.
 public enum MarkdownReporter: Reporter {
@@ -25,7 +25,7 @@ public enum MarkdownReporter: Reporter {
 
     /// Renders the job summary.
     public static func render(_ report: LintReport) -> String {
-        let failed = report.count(.error) > 0
+        let failed = !report.failing.isEmpty
         var out = "## \(failed ? "❌" : "✅") \(cell(report.tool.name)) lint: \(failed ? "failed" : "passed")\n\n"
 
         let checks = ReportText.counted(report.checks.count, "check", "checks")

@@ -144,3 +144,42 @@ import Testing
         #expect(out.annotations[0].segmentation == ds.annotations[0].segmentation)
     }
 }
+
+/// `--masks polygon`: traced polygons re-rasterise to the same pixels; masks with holes stay RLE and are reported.
+@Suite struct PolygonTranscodeTests {
+    @Test func tracedPolygonsGiveBackTheSamePixels() throws {
+        // Two separate blobs (an L shape and a square) on a 12×10 image, as uncompressed RLE.
+        var bits = [UInt8](repeating: 0, count: 12 * 10)
+        func set(_ x: Int, _ y: Int) { bits[y * 12 + x] = 1 }
+        for y in 1...6 { set(1, y); set(2, y) }
+        for x in 3...5 { set(x, 6) }
+        for y in 2...4 { for x in 8...10 { set(x, y) } }
+        let size = MaskSize(height: 10, width: 12)
+        let rle = RLE(encoding: try BinaryMask(size: size, rowMajor: bits))
+        let ds = Dataset(
+            images: [Image(id: .int(1), width: 12, height: 10)],
+            annotations: [Annotation(id: .int(1), imageID: .int(1), segmentation: .rle(RLEData(height: 10, width: 12, counts: .uncompressed(rle.counts))))])
+        var d = Diagnostics()
+        let out = COCO.MaskTranscoder.transcode(ds, to: .polygon, diagnostics: &d)
+        #expect(d.items.isEmpty)
+        guard case .polygons(let set) = out.annotations[0].segmentation else {
+            Issue.record("expected polygons")
+            return
+        }
+        #expect(set.polygons.count == 2)
+        #expect(try RLE(polygons: set.polygons, size: size) == rle)
+    }
+
+    @Test func masksWithHolesStayRLE() throws {
+        var bits = [UInt8](repeating: 1, count: 5 * 5)
+        bits[2 * 5 + 2] = 0
+        let rle = RLE(encoding: try BinaryMask(size: MaskSize(height: 5, width: 5), rowMajor: bits))
+        let seg = Segmentation.rle(RLEData(height: 5, width: 5, counts: .compressed(rle.compressedCounts)))
+        let ds = Dataset(images: [Image(id: .int(1), width: 5, height: 5)], annotations: [Annotation(id: .int(4), imageID: .int(1), segmentation: seg)])
+        var d = Diagnostics()
+        let out = COCO.MaskTranscoder.transcode(ds, to: .polygon, diagnostics: &d)
+        #expect(out.annotations[0].segmentation == seg)
+        #expect(d.items.map(\.code) == ["AK009"])
+        #expect(d.items.first?.message.contains("holes") == true)
+    }
+}

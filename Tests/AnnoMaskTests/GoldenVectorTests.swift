@@ -84,3 +84,25 @@ import Testing
         #expect(expected.count == cases.count)
     }
 }
+
+/// Random cases answered by real pycocotools (Benchmarks/mask/crosscheck.py); skipped unless
+/// ANNOKIT_CROSSCHECK_FILE names such a file.
+@Test(.enabled(if: ProcessInfo.processInfo.environment["ANNOKIT_CROSSCHECK_FILE"] != nil))
+func crossCheck() throws {
+    let path = try #require(ProcessInfo.processInfo.environment["ANNOKIT_CROSSCHECK_FILE"])
+    let object = try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: path)))
+    let cases = try #require((object as? [String: Any])?["cases"] as? [[String: Any]])
+    var failures = 0
+    for (i, c) in cases.enumerated() {
+        let size = try maskSize(c["size"])
+        let parts = try #require(c["polygons"] as? [[Any]]).map(\.doubles)
+        let rle = try RLE(polygons: parts, size: size)
+        let boxRLE = RLE(box: try box(c["box_in"]), size: size)
+        let wantBox = try box(c["bbox"])
+        let ok = rle.compressedCounts == (c["compressed"] as? String) && rle.area == (c["area"] as? Int)
+            && rle.boundingBox == wantBox && boxRLE.compressedCounts == (c["box_compressed"] as? String)
+        if !ok { failures += 1 }
+        #expect(ok, "case \(i)")
+    }
+    print("crosscheck_cases=\(cases.count) crosscheck_failures=\(failures)")
+}

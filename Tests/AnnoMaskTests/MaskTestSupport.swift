@@ -1,17 +1,13 @@
+import AnnoTestSupport
 import Foundation
 import Testing
 @testable import AnnoMask
 
 /// Locates files under the package's `Fixtures/` folder by walking up from this source file.
 enum Fixtures {
-    static func url(_ relative: String, file: StaticString = #filePath) -> URL? {
-        var dir = URL(fileURLWithPath: "\(file)").deletingLastPathComponent()
-        for _ in 0..<8 {
-            let candidate = dir.appendingPathComponent("Fixtures").appendingPathComponent(relative)
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
+    static func url(_ relative: String) -> URL? {
+        let path = FixturePaths.path(relative)
+        return FileManager.default.fileExists(atPath: path) ? URL(fileURLWithPath: path) : nil
     }
 
     /// The pycocotools 2.0.11 golden vectors as a JSON object.

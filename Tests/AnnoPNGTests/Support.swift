@@ -1,10 +1,9 @@
+import AnnoTestSupport
 import Foundation
 @testable import AnnoPNG
 
 /// The package's Fixtures/png folder, found from this file's path.
-let pngFixtures: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/png")
+let pngFixtures = URL(fileURLWithPath: FixturePaths.path("png"))
 
 /// The bytes of a fixture under Fixtures/png.
 func fixture(_ relativePath: String) throws -> [UInt8] {

@@ -1,12 +1,10 @@
+import AnnoTestSupport
 import Foundation
 
 /// Locates `Fixtures/xml/…` from this file's path, so tests need no bundle resources.
 enum Fixtures {
     /// The package root, found by walking up from this source file.
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // AnnoXMLTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // package root
+    static let root = URL(fileURLWithPath: FixturePaths.root)
 
     /// `Fixtures/xml/<subpath>`.
     static func url(_ subpath: String) -> URL {

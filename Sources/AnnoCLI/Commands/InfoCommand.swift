@@ -25,13 +25,15 @@ enum InfoCommand: Command {
         ])
 
     static func run(_ args: ParsedArguments, console: Console) throws -> Int32 {
-        let loaded = try CommonOptions.load(args, console: console)
-        if !args.flag("--quiet") { CommonOptions.printDiagnostics(loaded.diagnostics, console: console) }
-        let summary = DatasetSummary(loaded.dataset)
+        let path = args.positionals[0]
+        let options = try CommonOptions.readOptions(args, console: console, label: "reading")
+        let (summary, diagnostics, format) = try AnnoKitIO.summarize(path, format: args.value("--from") ?? "auto", options: options)
+        console.endProgress()
+        if !args.flag("--quiet") { CommonOptions.printDiagnostics(diagnostics, console: console) }
         if args.value("--format") == "json" {
-            console.outBytes(summary.json(path: loaded.path, format: loaded.format.identifier).serialized(pretty: true) + [0x0A])
+            console.outBytes(summary.json(path: path, format: format.identifier).serialized(pretty: true) + [0x0A])
         } else {
-            console.out(summary.text(path: loaded.path, format: loaded.format.identifier))
+            console.out(summary.text(path: path, format: format.identifier))
         }
         return ExitCode.success
     }

@@ -1,2 +1,0 @@
-/// The AnnoArchive module. See Specs/architecture.md for what it owns.
-public enum AnnoArchiveModule {}

@@ -1,2 +1,0 @@
-/// The AnnoLint module. See Specs/architecture.md for what it owns.
-public enum AnnoLintModule {}

@@ -1,0 +1,133 @@
+import AnnoCore
+import AnnoMask
+
+/// What the mask table knows about one annotation's shape.
+enum MaskEntry: Sendable {
+    /// The annotation has no segmentation.
+    case none
+    /// The mask, rasterised or decoded, with facts rules share.
+    case mask(MaskFacts)
+    /// The RLE could not be decoded (bad counts or string); the message says why.
+    case unreadable(String)
+}
+
+/// A mask and the figures several rules need, computed once.
+struct MaskFacts: Sendable {
+    /// The mask.
+    var rle: RLE
+    /// Mask pixels.
+    var area: Int
+    /// The tight pixel box `[x, y, w, h]` (pycocotools `toBbox`), zero for an empty mask.
+    var tightBox: BoundingBox
+    /// For polygons: the extent of the valid polygons' vertices `[x, y, w, h]`.
+    var polygonExtent: BoundingBox?
+    /// For polygons: the sum of the valid polygons' shoelace areas.
+    var polygonArea: Double?
+    /// True when some polygons were invalid and left out of the raster (AK108 reports them).
+    var droppedPolygons: Bool
+    /// True when the mask was rasterised at a size guessed from the polygon, because the image size is unknown.
+    var sizeGuessed: Bool
+}
+
+/// Each annotation's mask, rasterised once per lint run (in parallel) and shared by the geometry rules.
+struct MaskTable: Sendable {
+    /// One entry per annotation, in file order (empty when no selected rule needs masks).
+    let entries: [MaskEntry]
+
+    /// A table with no masks, for runs where no rule needs them.
+    static let empty = MaskTable(entries: [])
+
+    private init(entries: [MaskEntry]) { self.entries = entries }
+
+    /// Rasterises every annotation's segmentation, chunked across cores. O(annotations × mask work).
+    init(_ context: RuleContext) {
+        let annotations = context.dataset.annotations
+        self.entries = Parallel.map(count: annotations.count, minimumChunk: 128) { range in
+            range.map { MaskTable.entry(for: annotations[$0], image: context.image(of: annotations[$0])) }
+        }
+    }
+
+    /// The entry for annotation `index` (`.none` when the table is empty).
+    subscript(index: Int) -> MaskEntry { index < entries.count ? entries[index] : .none }
+
+    /// The facts for annotation `index` when it has a readable mask.
+    func facts(_ index: Int) -> MaskFacts? {
+        if case .mask(let f) = self[index] { return f }
+        return nil
+    }
+
+    /// Builds one entry.
+    static func entry(for annotation: Annotation, image: Image?) -> MaskEntry {
+        switch annotation.segmentation {
+        case .none:
+            return .none
+        case .rle(let data):
+            do {
+                let rle = try data.rle()
+                return .mask(MaskFacts(
+                    rle: rle, area: rle.area, tightBox: rle.boundingBox, polygonExtent: nil, polygonArea: nil,
+                    droppedPolygons: false, sizeGuessed: false))
+            } catch {
+                return .unreadable(String(describing: error))
+            }
+        case .polygons(let set) where set.polygons.isEmpty:
+            return .none
+        case .polygons(let set):
+            let valid = set.polygons.filter { PolygonCheck.problem($0) == nil }
+            let dropped = valid.count != set.polygons.count
+            var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+            var shoelace = 0.0
+            for p in valid {
+                var i = 0
+                while i + 1 < p.count {
+                    minX = min(minX, p[i]); maxX = max(maxX, p[i])
+                    minY = min(minY, p[i + 1]); maxY = max(maxY, p[i + 1])
+                    i += 2
+                }
+                shoelace += PolygonCheck.area(p)
+            }
+            var height = image?.height ?? 0, width = image?.width ?? 0
+            var guessed = false
+            if height <= 0 || width <= 0 {
+                guard maxX.isFinite, maxY.isFinite, maxX < 1e6, maxY < 1e6 else { return .none }
+                height = max(1, Int(maxY.rounded(.up)) + 1)
+                width = max(1, Int(maxX.rounded(.up)) + 1)
+                guessed = true
+            }
+            do {
+                let size = MaskSize(height: height, width: width)
+                let rle = valid.isEmpty ? try RLE(empty: size) : try RLE(polygons: valid, size: size)
+                let extent = valid.isEmpty ? nil : BoundingBox(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
+                return .mask(MaskFacts(
+                    rle: rle, area: rle.area, tightBox: rle.boundingBox, polygonExtent: extent,
+                    polygonArea: valid.isEmpty ? nil : shoelace, droppedPolygons: dropped, sizeGuessed: guessed))
+            } catch {
+                return .unreadable(String(describing: error))
+            }
+        }
+    }
+}
+
+/// Structural checks on one flat polygon `[x1, y1, x2, y2, ...]`, shared by AK108 and the mask table.
+enum PolygonCheck {
+    /// Why the polygon cannot be rasterised, or nil when it is fine.
+    static func problem(_ p: [Double]) -> String? {
+        if p.count % 2 != 0 { return "has an odd number of values (\(p.count))" }
+        if p.count < 6 { return "has \(p.count) values; a polygon needs at least 3 points (6 values)" }
+        if p.contains(where: { !$0.isFinite }) { return "has a non-finite coordinate" }
+        if area(p) == 0 { return "has zero area (its points are collinear or repeated)" }
+        return nil
+    }
+
+    /// The shoelace area of a flat polygon (absolute value).
+    static func area(_ p: [Double]) -> Double {
+        let n = p.count / 2
+        guard n >= 3 else { return 0 }
+        var s = 0.0
+        for i in 0..<n {
+            let j = (i + 1) % n
+            s += p[2 * i] * p[2 * j + 1] - p[2 * j] * p[2 * i + 1]
+        }
+        return abs(s) / 2
+    }
+}
