@@ -9,7 +9,8 @@ extension VOC {
     /// which made AnnoPNG's encoder the bottleneck of COCO → VOC (about 8 ns per pixel). Remove once AnnoPNG's
     /// fixed-filter path is bulk as well.
     enum PaletteEncoder {
-        /// Encodes `width × height` row-major `indices` with a 256-entry `palette` at zlib `level`.
+        /// Encodes `width × height` row-major `indices` with a 256-entry `palette` at zlib `level`
+        /// (a negative level selects ``RunDeflater``, the run-length DEFLATE encoder).
         static func encode(width: Int, height: Int, indices: [UInt8], palette: [PNG.RGB], level: Int) throws -> [UInt8] {
             guard width > 0, height > 0, indices.count == width * height, palette.count == 256 else {
                 return try PNG.encodeIndexed(width: width, height: height, indices: indices, palette: palette, level: level, filter: .none)
@@ -31,9 +32,15 @@ extension VOC {
         static func encode(width: Int, height: Int, scanlines filtered: [UInt8], palette: [PNG.RGB], level: Int) throws -> [UInt8] {
             // A raw DEFLATE stream framed by hand: the same bytes zlib's own framing gives, but the Adler-32 is
             // computed here, skipping zero words in O(1) (masks are mostly 0), instead of byte by byte.
-            var compressed = zlibHeader(level: level)
-            compressed += try Zlib.deflate(filtered, level: level, format: .raw)
-            append32(adler32(filtered), to: &compressed)
+            let compressed: [UInt8]
+            if level < 0 {
+                compressed = RunDeflater.zlibStream(filtered)
+            } else {
+                var framed = zlibHeader(level: level)
+                framed += try Zlib.deflate(filtered, level: level, format: .raw)
+                append32(adler32(filtered), to: &framed)
+                compressed = framed
+            }
             var out = PNG.signature
             out.reserveCapacity(compressed.count + 900)
             var ihdr: [UInt8] = []

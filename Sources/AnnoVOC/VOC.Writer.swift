@@ -14,8 +14,9 @@ extension VOC {
     public struct Writer: Sendable {
         /// Write options (box origin).
         public var options: WriteOptions
-        /// The zlib level for mask PNGs (fixed, so output is deterministic).
-        public var pngLevel: Int = 1
+        /// How mask PNGs are compressed: −1 (default) is AnnoVOC's run-length DEFLATE encoder (fast, independent of
+        /// the zlib version); 0…9 is zlib at that level. Fixed per run, so output is deterministic.
+        public var pngLevel: Int = -1
         /// Worker count for rendering and publishing; 0 means one per active core.
         public var workers: Int = 0
 
