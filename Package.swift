@@ -26,7 +26,7 @@ let package = Package(
 
         // Codecs: one module per format.
         .target(name: "AnnoCOCO", dependencies: ["AnnoCore", "AnnoJSON", "AnnoMask"]),
-        .target(name: "AnnoVOC", dependencies: ["AnnoCore", "AnnoMask", "AnnoXML", "AnnoPNG"]),
+        .target(name: "AnnoVOC", dependencies: ["AnnoCore", "AnnoMask", "AnnoXML", "AnnoPNG", "AnnoZlib"]),
         .target(name: "AnnoArchive", dependencies: ["AnnoCore", "AnnoMask", "AnnoZlib", "AnnoJSON", "AnnoCOCO"]),
 
         // Checks and output.
@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "AnnoXMLTests", dependencies: ["AnnoXML", "AnnoTestSupport"]),
         .testTarget(name: "AnnoCoreTests", dependencies: ["AnnoCore", "AnnoTestSupport"]),
         .testTarget(name: "AnnoCOCOTests", dependencies: ["AnnoCOCO", "AnnoCore", "AnnoJSON", "AnnoMask", "AnnoTestSupport"]),
-        .testTarget(name: "AnnoVOCTests", dependencies: ["AnnoVOC", "AnnoCore", "AnnoPNG", "AnnoMask", "AnnoTestSupport"]),
+        .testTarget(name: "AnnoVOCTests", dependencies: ["AnnoVOC", "AnnoCore", "AnnoPNG", "AnnoMask", "AnnoZlib", "AnnoTestSupport"]),
         .testTarget(name: "AnnoArchiveTests", dependencies: ["AnnoArchive", "AnnoCOCO", "AnnoCore", "AnnoTestSupport"]),
         .testTarget(name: "AnnoLintTests", dependencies: ["AnnoLint", "AnnoCore", "AnnoMask", "AnnoJSON", "AnnoCOCO", "AnnoTestSupport"]),
         .testTarget(name: "AnnoReportTests", dependencies: ["AnnoReport", "AnnoCore", "AnnoTestSupport"]),

@@ -5,7 +5,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 FILE="${1:-/tmp/val5k.json}"
 if [ ! -f "$FILE" ]; then
-    python3 ../../shared/bench/gen_coco.py --images 5000 --seed 0 --out "$FILE" 2>/dev/null \
+    python3 "${ANNOKIT_SHARED:-../shared}/bench/gen_coco.py" --images 5000 --seed 0 --out "$FILE" 2>/dev/null \
         || python3 /work/shared/bench/gen_coco.py --images 5000 --seed 0 --out "$FILE"
 fi
 ANNOKIT_BENCH_FILE="$FILE" swift test -c release -Xswiftc -enable-testing --filter 'ArchiveBenchmarkTests|benchFileRoundTrips' 2>&1 \

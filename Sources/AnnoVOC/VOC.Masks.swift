@@ -122,19 +122,10 @@ extension VOC {
         ///
         /// Returns nil for `.none`; throws when the data is invalid or its size differs from `size`.
         public static func rle(of segmentation: Segmentation, size: MaskSize) throws(MaskError) -> RLE? {
-            switch segmentation {
-            case .none:
-                return nil
-            case .polygons(let set):
-                return try RLE(polygons: set.polygons, size: size)
-            case .rle(let data):
-                let own = MaskSize(height: data.height, width: data.width)
-                guard own == size else { throw MaskError.sizeMismatch }
-                switch data.counts {
-                case .uncompressed(let c): return try RLE(size: size, counts: c)
-                case .compressed(let s): return try RLE(compressedCounts: s, size: size)
-                }
+            if case .rle(let data) = segmentation, MaskSize(height: data.height, width: data.width) != size {
+                throw MaskError.sizeMismatch
             }
+            return try segmentation.rle(height: size.height, width: size.width)
         }
 
         /// Paints the 1-runs of column-major `counts` with `value` into a row-major `width`-wide buffer, counting per
