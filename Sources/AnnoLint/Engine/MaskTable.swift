@@ -42,8 +42,14 @@ struct MaskTable: Sendable {
     /// Rasterises every annotation's segmentation, chunked across cores. O(annotations × mask work).
     init(_ context: RuleContext) {
         let annotations = context.dataset.annotations
+        let images = context.dataset.images
         self.entries = Parallel.map(count: annotations.count, minimumChunk: 128) { range in
-            range.map { MaskTable.entry(for: annotations[$0], image: context.image(of: annotations[$0])) }
+            range.map { i in
+                // Read the size in place: copying every Image per annotation shows in profiles.
+                let imageIndex = context.imageIndex[annotations[i].imageID]
+                let size = imageIndex.map { (images[$0].height ?? 0, images[$0].width ?? 0) } ?? (0, 0)
+                return MaskTable.entry(for: annotations[i], height: size.0, width: size.1)
+            }
         }
     }
 
@@ -58,6 +64,11 @@ struct MaskTable: Sendable {
 
     /// Builds one entry.
     static func entry(for annotation: Annotation, image: Image?) -> MaskEntry {
+        entry(for: annotation, height: image?.height ?? 0, width: image?.width ?? 0)
+    }
+
+    /// Builds one entry for an annotation on an image of `height × width` (0 when unknown).
+    static func entry(for annotation: Annotation, height imageHeight: Int, width imageWidth: Int) -> MaskEntry {
         switch annotation.segmentation {
         case .none:
             return .none
@@ -73,20 +84,26 @@ struct MaskTable: Sendable {
         case .polygons(let set) where set.polygons.isEmpty:
             return .none
         case .polygons(let set):
-            let valid = set.polygons.filter { PolygonCheck.problem($0) == nil }
-            let dropped = valid.count != set.polygons.count
+            // One pass per polygon: the same validity rules as PolygonCheck.problem, with each area computed once.
+            var valid: [[Double]] = []
+            valid.reserveCapacity(set.polygons.count)
             var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
             var shoelace = 0.0
-            for p in valid {
+            for p in set.polygons {
+                guard p.count % 2 == 0, p.count >= 6, !p.contains(where: { !$0.isFinite }) else { continue }
+                let area = PolygonCheck.area(p)
+                guard area != 0 else { continue }
+                valid.append(p)
+                shoelace += area
                 var i = 0
                 while i + 1 < p.count {
                     minX = min(minX, p[i]); maxX = max(maxX, p[i])
                     minY = min(minY, p[i + 1]); maxY = max(maxY, p[i + 1])
                     i += 2
                 }
-                shoelace += PolygonCheck.area(p)
             }
-            var height = image?.height ?? 0, width = image?.width ?? 0
+            let dropped = valid.count != set.polygons.count
+            var height = imageHeight, width = imageWidth
             var guessed = false
             if height <= 0 || width <= 0 {
                 guard maxX.isFinite, maxY.isFinite, maxX < 1e6, maxY < 1e6 else { return .none }

@@ -21,6 +21,8 @@ struct DegenerateBBox: AnnotationRule {
     func check(annotationAt index: Int, _ context: LintContext, into diagnostics: inout [Diagnostic]) {
         let a = context.annotations[index]
         guard let v = a.bbox?.doubles else { return }
+        // The common case, a sound box, builds no text.
+        if v.allSatisfy(\.isFinite) && v[2] >= 1 && v[3] >= 1 { return }
         let text = Text.box(v)
         if !v.allSatisfy(\.isFinite) {
             diagnostics.append(Diagnostic(
