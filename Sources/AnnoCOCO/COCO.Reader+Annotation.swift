@@ -220,7 +220,10 @@ extension COCO.Reader {
         try json.beginObject()
         var size: [Int]?
         var compressed: String?
-        var counts: [Int]?
+        var counts: [UInt32]?
+        // Validated while reading: the first negative or oversized run, and the running sum.
+        var countError: MaskError?
+        var countSum = 0
         var problem: String?
         while let key = try json.nextKey() {
             switch key {
@@ -239,11 +242,20 @@ extension COCO.Reader {
                     compressed = try json.readString()
                 } else if kind == .array {
                     try json.beginArray()
-                    var list: [Int] = []
+                    var list: [UInt32] = []
+                    list.reserveCapacity(64)
                     while try json.nextElement() {
                         if try json.peek() == .number {
                             switch try json.readIntegerOrNumber() {
-                            case .int(let i): list.append(i)
+                            case .int(let i):
+                                if i < 0 {
+                                    countError = countError ?? .negativeCount(index: list.count)
+                                } else if i > Int(UInt32.max) {
+                                    countError = countError ?? .countOverflow(index: list.count)
+                                } else {
+                                    countSum += i
+                                }
+                                list.append(UInt32(clamping: i))
                             case .number(let n): problem = problem ?? "RLE \"counts\" must be whole numbers, found \(n.literal)"
                             }
                         } else {
@@ -275,9 +287,10 @@ extension COCO.Reader {
                 _ = try RLE(compressedCounts: compressed, size: maskSize)
                 return .rle(RLEData(height: h, width: w, counts: .compressed(compressed)))
             }
-            let rle = try RLE(size: maskSize, counts: counts ?? [])
-            _ = rle
-            return .rle(RLEData(height: h, width: w, counts: .uncompressed((counts ?? []).map { UInt32($0) })))
+            if let countError { throw countError }
+            let pixels = h * w
+            guard countSum == pixels else { throw MaskError.countsSumMismatch(expected: pixels, actual: countSum) }
+            return .rle(RLEData(height: h, width: w, counts: .uncompressed(counts ?? [])))
         } catch {
             try report(COCO.Checks.invalidRLE, "\(error); annotation skipped", at: loc, subject: subject())
             return nil

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// What the number scanner learnt about one literal.
 struct NumberScan {
     /// Offset just after the literal.
@@ -153,8 +157,7 @@ extension JSONReader {
             } else if significant == 0 {
                 value = negative ? -0.0 : 0.0
             } else {
-                let text = String(decoding: UnsafeBufferPointer(start: base + start, count: p - start), as: UTF8.self)
-                value = Double(text) ?? (exponent < 0 ? (negative ? -0.0 : 0.0) : (negative ? -.infinity : .infinity))
+                value = JSONReader.slowDouble(base + start, count: p - start, negative: negative, exponent: exponent)
             }
         }
         return NumberScan(end: p, double: value, isInteger: fracDigits == 0 && !hasExponent, canonical: canonical)
@@ -369,5 +372,25 @@ extension JSONReader {
             i += 1
         }
         pos += n
+    }
+}
+
+extension JSONReader {
+    /// Correctly rounded conversion of a grammar-checked literal that the exact fast path cannot take (more than
+    /// 15 significant digits or a large exponent). libc's `strtod` parses it in place: the literal is followed by
+    /// a delimiter or the zero padding, and the process keeps the C locale, whose decimal point is `.`. Literals
+    /// beyond the double range give ±infinity or ±0, as `Double(String)` does. O(length).
+    @inline(never)
+    static func slowDouble(_ p: UnsafePointer<UInt8>, count: Int, negative: Bool, exponent: Int) -> Double {
+        if count < 64 {
+            // Copy to a terminated stack buffer so strtod can never read past the literal, whatever follows it.
+            return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buf in
+                for i in 0..<count { buf[i] = CChar(bitPattern: p[i]) }
+                buf[count] = 0
+                return strtod(buf.baseAddress!, nil)
+            }
+        }
+        let text = String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)
+        return Double(text) ?? (exponent < 0 ? (negative ? -0.0 : 0.0) : (negative ? -.infinity : .infinity))
     }
 }

@@ -1,0 +1,57 @@
+import AnnoJSON
+import Testing
+
+/// Literals outside the exact fast path (more than 15 significant digits, large exponents, range extremes) convert
+/// to the same double as the standard library's correctly rounded parser.
+@Suite struct LongLiteralTests {
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static func literal(_ rng: inout SplitMix) -> String {
+        let digits = Int.random(in: 16...20, using: &rng)
+        var s = Bool.random(using: &rng) ? "-" : ""
+        s += String(Int.random(in: 1...9, using: &rng))
+        for _ in 1..<digits { s += String(Int.random(in: 0...9, using: &rng)) }
+        let point = Int.random(in: 1...digits, using: &rng)
+        if point < digits { s.insert(".", at: s.index(s.endIndex, offsetBy: point - digits)) }
+        if Bool.random(using: &rng) { s += "e" + String(Int.random(in: -330...310, using: &rng)) }
+        return s
+    }
+
+    @Test func randomLongLiteralsMatchTheStandardLibrary() throws {
+        var rng = SplitMix(state: 42)
+        for _ in 0..<20_000 {
+            let text = Self.literal(&rng)
+            let parsed = try JSONReader.parse(bytes: Array("[\(text)]".utf8))
+            guard case .array(let items) = parsed, case .number(let n) = items[0] else {
+                Issue.record("\(text) did not parse as a number")
+                return
+            }
+            let expected = Double(text) ?? 0
+            #expect(n.double.bitPattern == expected.bitPattern, "\(text)")
+        }
+    }
+
+    @Test(arguments: [
+        ("702.1057499999998", 702.1057499999998), ("1e400", Double.infinity), ("-1e400", -Double.infinity),
+        ("1e-400", 0.0), ("2.2250738585072011e-308", 2.2250738585072011e-308),
+        ("17976931348623157" + String(repeating: "0", count: 292), 1.7976931348623157e308),
+    ])
+    func extremes(_ text: String, _ value: Double) throws {
+        let parsed = try JSONReader.parse(bytes: Array(text.utf8))
+        guard case .number(let n) = parsed else {
+            Issue.record("not a number")
+            return
+        }
+        #expect(n.double == value)
+        #expect(n.literal == text)
+    }
+}
