@@ -11,10 +11,13 @@ enum MaskEntry: Sendable {
     case unreadable(String)
 }
 
-/// A mask and the figures several rules need, computed once.
+/// The figures several rules need about one mask, computed once. The mask itself is not kept (it would double the
+/// memory of a large dataset); `MaskTable.rle(_:in:)` rebuilds it for the few rules that compare masks.
 struct MaskFacts: Sendable {
-    /// The mask.
-    var rle: RLE
+    /// The size the mask was rasterised or decoded at.
+    var size: MaskSize
+    /// Mask pixels whose centres lie outside the annotation's declared box (nil without a usable box).
+    var pixelsOutsideBox: Int?
     /// Mask pixels.
     var area: Int
     /// The tight pixel box `[x, y, w, h]` (pycocotools `toBbox`), zero for an empty mask.
@@ -69,20 +72,34 @@ struct MaskTable: Sendable {
 
     /// Builds one entry for an annotation on an image of `height × width` (0 when unknown).
     static func entry(for annotation: Annotation, height imageHeight: Int, width imageWidth: Int) -> MaskEntry {
+        build(for: annotation, height: imageHeight, width: imageWidth).entry
+    }
+
+    /// Rebuilds the mask of annotation `index` (the same raster as its entry), or nil when it has none.
+    func rle(_ index: Int, in context: LintContext) -> RLE? {
+        guard let facts = facts(index) else { return nil }
+        return MaskTable.build(for: context.annotations[index], height: facts.size.height, width: facts.size.width).rle
+    }
+
+    /// The entry and, when there is one, the mask it describes.
+    static func build(for annotation: Annotation, height imageHeight: Int, width imageWidth: Int) -> (entry: MaskEntry, rle: RLE?) {
+        func facts(_ rle: RLE, extent: BoundingBox?, polygonArea: Double?, dropped: Bool, guessed: Bool) -> (entry: MaskEntry, rle: RLE?) {
+            let outside = BoxMath.usableBox(annotation).map { BoxMath.pixelsOutside(rle, $0) }
+            return (.mask(MaskFacts(
+                size: rle.size, pixelsOutsideBox: outside, area: rle.area, tightBox: rle.boundingBox, polygonExtent: extent,
+                polygonArea: polygonArea, droppedPolygons: dropped, sizeGuessed: guessed)), rle)
+        }
         switch annotation.segmentation {
         case .none:
-            return .none
+            return (.none, nil)
         case .rle(let data):
             do {
-                let rle = try data.rle()
-                return .mask(MaskFacts(
-                    rle: rle, area: rle.area, tightBox: rle.boundingBox, polygonExtent: nil, polygonArea: nil,
-                    droppedPolygons: false, sizeGuessed: false))
+                return facts(try data.rle(), extent: nil, polygonArea: nil, dropped: false, guessed: false)
             } catch {
-                return .unreadable(String(describing: error))
+                return (.unreadable(String(describing: error)), nil)
             }
         case .polygons(let set) where set.polygons.isEmpty:
-            return .none
+            return (.none, nil)
         case .polygons(let set):
             // One pass per polygon: the same validity rules as PolygonCheck.problem, with each area computed once.
             var valid: [[Double]] = []
@@ -106,7 +123,7 @@ struct MaskTable: Sendable {
             var height = imageHeight, width = imageWidth
             var guessed = false
             if height <= 0 || width <= 0 {
-                guard maxX.isFinite, maxY.isFinite, maxX < 1e6, maxY < 1e6 else { return .none }
+                guard maxX.isFinite, maxY.isFinite, maxX < 1e6, maxY < 1e6 else { return (.none, nil) }
                 height = max(1, Int(maxY.rounded(.up)) + 1)
                 width = max(1, Int(maxX.rounded(.up)) + 1)
                 guessed = true
@@ -115,11 +132,9 @@ struct MaskTable: Sendable {
                 let size = MaskSize(height: height, width: width)
                 let rle = valid.isEmpty ? try RLE(empty: size) : try RLE(polygons: valid, size: size)
                 let extent = valid.isEmpty ? nil : BoundingBox(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
-                return .mask(MaskFacts(
-                    rle: rle, area: rle.area, tightBox: rle.boundingBox, polygonExtent: extent,
-                    polygonArea: valid.isEmpty ? nil : shoelace, droppedPolygons: dropped, sizeGuessed: guessed))
+                return facts(rle, extent: extent, polygonArea: valid.isEmpty ? nil : shoelace, dropped: dropped, guessed: guessed)
             } catch {
-                return .unreadable(String(describing: error))
+                return (.unreadable(String(describing: error)), nil)
             }
         }
     }

@@ -72,7 +72,9 @@ struct DuplicateAnnotation: LintRule {
     /// Mask IoU when both have readable masks of one size, else box IoU when both have boxes.
     private func similarity(_ i: Int, _ j: Int, _ context: LintContext) -> (Double, Bool)? {
         if let a = context.masks.facts(i), let b = context.masks.facts(j) {
-            guard a.rle.size == b.rle.size, let iou = try? RLE.iou(a.rle, b.rle, crowd: false) else { return nil }
+            // Masks are rebuilt only for candidate pairs (same image and category, overlapping extents).
+            guard a.size == b.size, let ra = context.masks.rle(i, in: context), let rb = context.masks.rle(j, in: context),
+                  let iou = try? RLE.iou(ra, rb, crowd: false) else { return nil }
             return (iou, true)
         }
         guard let a = BoxMath.usableBox(context.annotations[i]),

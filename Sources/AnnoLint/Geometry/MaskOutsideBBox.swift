@@ -28,7 +28,7 @@ struct MaskOutsideBBox: AnnotationRule {
         guard let facts = context.masks.facts(index), facts.area > 0, !facts.droppedPolygons else { return }
         let a = context.annotations[index]
         guard let box = BoxMath.usableBox(a) else { return }
-        let outside = BoxMath.pixelsOutside(facts.rle, box)
+        guard let outside = facts.pixelsOutsideBox else { return }
         let share = Double(outside) / Double(facts.area)
         guard share > maxShare else { return }
         diagnostics.append(Diagnostic(
