@@ -115,6 +115,27 @@ extension COCO {
             json.endObject()
         }
 
+        /// Writes `"key": value` when the value is present.
+        mutating func field(_ key: String, _ value: String?) {
+            guard let value else { return }
+            json.key(key)
+            json.string(value)
+        }
+
+        /// Writes `"key": value` when the value is present.
+        mutating func field(_ key: String, _ value: Int?) {
+            guard let value else { return }
+            json.key(key)
+            json.int(value)
+        }
+
+        /// Writes `"key": value` when the value is present, with its literal text.
+        mutating func field(_ key: String, _ value: JSONNumber?) {
+            guard let value else { return }
+            json.key(key)
+            json.number(value)
+        }
+
         mutating func writeID(_ id: ID) {
             switch id {
             case .int(let i): json.int(i)
@@ -133,14 +154,8 @@ extension COCO {
             json.beginObject()
             json.key("id")
             writeID(l.id)
-            if let name = l.name {
-                json.key("name")
-                json.string(name)
-            }
-            if let url = l.url {
-                json.key("url")
-                json.string(url)
-            }
+            field("name", l.name)
+            field("url", l.url)
             writeExtensions(l.extensions)
             json.endObject()
         }
@@ -151,10 +166,7 @@ extension COCO {
             writeID(c.id)
             json.key("name")
             json.string(c.name)
-            if let s = c.supercategory {
-                json.key("supercategory")
-                json.string(s)
-            }
+            field("supercategory", c.supercategory)
             writeExtensions(c.extensions)
             json.endObject()
         }
@@ -163,30 +175,15 @@ extension COCO {
             json.beginObject()
             json.key(shape == .segmentAnything ? "image_id" : "id")
             writeID(i.id)
-            if let f = i.fileName {
-                json.key("file_name")
-                json.string(f)
-            }
-            if let w = i.width {
-                json.key("width")
-                json.int(w)
-            }
-            if let h = i.height {
-                json.key("height")
-                json.int(h)
-            }
+            field("file_name", i.fileName)
+            field("width", i.width)
+            field("height", i.height)
             if let l = i.license {
                 json.key("license")
                 writeID(l)
             }
-            if let t = i.title {
-                json.key("title")
-                json.string(t)
-            }
-            if let t = i.description {
-                json.key("description")
-                json.string(t)
-            }
+            field("title", i.title)
+            field("description", i.description)
             if let s = i.scene {
                 json.key("scene")
                 json.value(Self.sceneValue(s))
@@ -249,10 +246,7 @@ extension COCO {
                 }
                 json.endObject()
             }
-            if let area = a.area {
-                json.key("area")
-                json.number(area)
-            }
+            field("area", a.area)
             if let b = a.bbox {
                 json.key("bbox")
                 json.beginArray(inline: true)
@@ -262,22 +256,10 @@ extension COCO {
                 json.number(b.height)
                 json.endArray()
             }
-            if let c = a.isCrowd {
-                json.key("iscrowd")
-                json.int(c)
-            }
-            if let s = a.score {
-                json.key("score")
-                json.number(s)
-            }
-            if let d = a.description {
-                json.key("description")
-                json.string(d)
-            }
-            if let c = a.caption {
-                json.key("caption")
-                json.string(c)
-            }
+            field("iscrowd", a.isCrowd)
+            field("score", a.score)
+            field("description", a.description)
+            field("caption", a.caption)
             if let p = a.provenance {
                 json.key("provenance")
                 json.value(Self.provenanceValue(p))
