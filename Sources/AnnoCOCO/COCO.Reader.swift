@@ -17,6 +17,8 @@ extension COCO {
         var lastProgress = 0
         /// False when polygon values are only validated and counted (see `ReadOptions.keepsPolygonValues`).
         var keepsPolygonValues = true
+        /// False when items need no source location (see `ReadOptions.recordsOrigins`).
+        var recordsOrigins = true
         /// When set, annotations go here as they are read instead of into the dataset (bounded memory).
         var sink: ((Annotation) -> Void)?
 
@@ -45,6 +47,7 @@ extension COCO {
             var reader = Reader(json: JSONReader(consuming: bytes, file: file), file: file, strict: options.strict, progress: options.progress)
             reader.sink = annotationSink
             reader.keepsPolygonValues = options.keepsPolygonValues
+            reader.recordsOrigins = options.recordsOrigins
             let dataset: Dataset
             do {
                 dataset = try reader.readTop()
@@ -76,7 +79,7 @@ extension COCO {
         }
 
         /// The location of an item starting at `offset`, with the reader's current pointer.
-        func origin(_ offset: Int) -> Origin { Origin(location(offset, json.pointer)) }
+        func origin(_ offset: Int) -> Origin { recordsOrigins ? Origin(location(offset, json.pointer)) : Origin() }
 
         /// Reports a problem at `offset`; the pointer is the reader's current one, which still names the value.
         mutating func report(_ check: CheckDescriptor, _ message: String, at offset: Int, subject: @autoclosure () -> String) throws {

@@ -26,6 +26,9 @@ public struct ReadOptions: Sendable {
     /// False for summaries that never look at geometry: polygon values are validated (grammar, even count, at
     /// least three points) but not kept, so each polygon comes back as an empty list. Everything else is read.
     public var keepsPolygonValues = true
+    /// False when nothing will point back into the file (summaries): items get no source location, which saves
+    /// building a JSON Pointer and line:column per item. Diagnostics are still located.
+    public var recordsOrigins = true
 
     /// Creates read options.
     public init(strict: Bool = false, maxFileBytes: Int = 4 << 30, vocOrigin: Int = 1, progress: (@Sendable (Double) -> Void)? = nil) {

@@ -83,6 +83,7 @@ extension AnnoKitIO {
         var diagnostics = Diagnostics()
         var summaryOptions = options
         summaryOptions.keepsPolygonValues = false
+        summaryOptions.recordsOrigins = false
         let bytes = try FileIO.read(path, limit: options.maxFileBytes, spareCapacity: JSONReader.padding)
         let dataset = try COCO.Reader.stream(bytes: bytes, file: path, options: summaryOptions, diagnostics: &diagnostics) { a in
             acc.summary.add(a)
