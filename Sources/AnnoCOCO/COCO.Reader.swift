@@ -19,6 +19,8 @@ extension COCO {
         var keepsPolygonValues = true
         /// False when items need no source location (see `ReadOptions.recordsOrigins`).
         var recordsOrigins = true
+        /// When set, a large `annotations` array is read in two halves on two cores (see `streamOnTwoCores`).
+        var makeSecondSink: (() -> SplitSink)?
         /// When set, annotations go here as they are read instead of into the dataset (bounded memory).
         var sink: ((Annotation) -> Void)?
 
@@ -48,20 +50,25 @@ extension COCO {
             reader.sink = annotationSink
             reader.keepsPolygonValues = options.keepsPolygonValues
             reader.recordsOrigins = options.recordsOrigins
+            return try reader.run(into: &diagnostics)
+        }
+
+        /// Reads the whole document and reports everything found, in file order.
+        mutating func run(into diagnostics: inout Diagnostics) throws -> Dataset {
             let dataset: Dataset
             do {
-                dataset = try reader.readTop()
-                try reader.json.finish()
+                dataset = try readTop()
+                try json.finish()
             } catch let e as JSONError {
                 throw COCO.error(from: e, file: file)
             }
-            for w in reader.json.warnings {
-                reader.diagnostics.append(Diagnostic(
+            for w in json.warnings {
+                self.diagnostics.append(Diagnostic(
                     Checks.duplicateKey, "duplicate key \"\(w.key)\"; the last value is used",
                     at: SourceLocation(file: file, pointer: w.pointer, line: w.line, column: w.column),
                     subject: "key \(w.pointer)/\(w.key)"))
             }
-            diagnostics.report(contentsOf: reader.diagnostics)
+            diagnostics.report(contentsOf: self.diagnostics)
             return dataset
         }
 
@@ -148,6 +155,8 @@ extension COCO {
                     if try json.peek() == .object, let image = try readImage(index: nil) {
                         dataset.images = [image]
                     }
+                case "annotations" where try splitsAnnotations():
+                    if let makeSecondSink { try readAnnotationsSplit(&dataset, makeSecondSink: makeSecondSink) }
                 case "annotations":
                     dataset.annotations = try readList { (r: inout Reader, i) throws -> Annotation? in
                         let a = try r.readAnnotation(index: i, requireID: true)
@@ -167,6 +176,13 @@ extension COCO {
             try resolveMissingImageIDs(&dataset)
             flushToSink(&dataset)
             return dataset
+        }
+
+        /// True when the next value is an `annotations` array large enough to read on two cores, and a second
+        /// consumer was given.
+        mutating func splitsAnnotations() throws -> Bool {
+            guard makeSecondSink != nil, try json.peek() == .array else { return false }
+            return json.count - json.offset >= Self.splitThreshold
         }
 
         /// Keeps an annotation, or hands it to the sink when it has its image id.

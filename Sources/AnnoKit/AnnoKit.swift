@@ -85,9 +85,15 @@ extension AnnoKitIO {
         summaryOptions.keepsPolygonValues = false
         summaryOptions.recordsOrigins = false
         let bytes = try FileIO.read(path, limit: options.maxFileBytes, spareCapacity: JSONReader.padding)
-        let dataset = try COCO.Reader.stream(bytes: bytes, file: path, options: summaryOptions, diagnostics: &diagnostics) { a in
-            acc.summary.add(a)
-        }
+        // Large files are read on two cores: the second half of the annotations goes to its own accumulator,
+        // merged only once the reader has confirmed where it split.
+        let dataset = try COCO.Reader.streamOnTwoCores(
+            bytes: bytes, file: path, options: summaryOptions, diagnostics: &diagnostics,
+            annotationSink: { a in acc.summary.add(a) },
+            makeSecondSink: {
+                let second = Accumulator()
+                return (sink: { a in second.summary.add(a) }, commit: { _ in acc.summary.merge(annotationsOf: second.summary) })
+            })
         var summary = acc.summary
         summary.setContext(images: dataset.images, categories: dataset.categories.count, licenses: dataset.licenses.count)
         return (summary, diagnostics.items, codec)

@@ -64,6 +64,22 @@ public struct DatasetSummary: Hashable, Sendable {
         }
     }
 
+    /// Adds the annotation counts of `other` (a summary of other annotations of the same dataset). O(annotators).
+    public mutating func merge(annotationsOf other: DatasetSummary) {
+        annotations += other.annotations
+        for (kind, n) in other.bySegmentation { bySegmentation[kind, default: 0] += n }
+        crowd += other.crowd
+        annotationsWithProvenance += other.annotationsWithProvenance
+        annotationsReviewed += other.annotationsReviewed
+        annotatorSet.formUnion(other.annotatorSet)
+        annotators = annotatorSet.count
+        coverage.objects += other.coverage.objects
+        coverage.withMask += other.coverage.withMask
+        coverage.withHumanMask += other.coverage.withHumanMask
+        coverage.withApprovedMachineMask += other.coverage.withApprovedMachineMask
+        coverage.withUnreviewedMachineMask += other.coverage.withUnreviewedMachineMask
+    }
+
     /// Counts one annotation. O(1).
     public mutating func add(_ a: Annotation) {
         annotations += 1

@@ -1,0 +1,96 @@
+import AnnoKit
+import AnnoTestSupport
+import Testing
+
+/// Reading a large `annotations` array on two cores gives exactly what a sequential read gives.
+@Suite struct SplitReadTests {
+    /// A COCO file over the split threshold, with malformed annotations and duplicate keys in both halves.
+    /// With `trap`, every description holds the `}, {` pattern, so split candidates fall inside strings.
+    static func file(annotations n: Int, trap: Bool) -> [UInt8] {
+        var s = #"{"images": [{"id": 1, "file_name": "a.jpg", "width": 640, "height": 480}], "categories": [{"id": 1, "name": "thing"}], "annotations": ["#
+        for i in 0..<n {
+            if i > 0 { s += ", " }
+            let description = trap ? #"x}, {\"y\": 1}, {z"# : "object \(i)"
+            switch i % 997 {
+            case 13: s += #"{"id": \#(i + 1), "image_id": 1, "segmentation": [[1, 2, 3]], "bbox": [1, 2, 3, 4]}"#
+            case 500: s += #"{"id": \#(i + 1), "image_id": 1, "id": \#(i + 1), "bbox": [1, 2, 3, 4], "description": "\#(description)"}"#
+            case 700: s += #"{"image_id": 1, "category_id": 1, "bbox": [1, 2, 3, 4]}"#
+            default:
+                s += #"{"id": \#(i + 1), "image_id": 1, "category_id": 1, "segmentation": [[10.5, 20.25, 30, 20.25, 30, 40.75, 10.5, 40.75]], "area": 400.5, "bbox": [10.5, 20.25, 19.5, 20.5], "iscrowd": 0, "description": "\#(description)"}"#
+            }
+        }
+        s += "]}"
+        return Array(s.utf8)
+    }
+
+    final class Counter { var commits = 0; var second = 0; var first = 0 }
+
+    static func split(_ bytes: [UInt8]) throws -> (Dataset, [Diagnostic], Counter, [Annotation]) {
+        let counter = Counter()
+        var firstHalf: [Annotation] = []
+        var secondHalf: [Annotation] = []
+        var d = Diagnostics()
+        var options = ReadOptions()
+        options.keepsPolygonValues = false
+        let dataset = try COCO.Reader.streamOnTwoCores(
+            bytes: bytes, file: "big.json", options: options, diagnostics: &d,
+            annotationSink: { firstHalf.append($0) },
+            makeSecondSink: {
+                var mine: [Annotation] = []
+                return (sink: { mine.append($0) }, commit: { before in
+                    counter.commits += 1
+                    secondHalf = mine.map { a in
+                        var a = a
+                        if a.idWasAssigned, case .int(let n) = a.id { a.id = .int(n + before) }
+                        return a
+                    }
+                })
+            })
+        counter.first = firstHalf.count
+        counter.second = secondHalf.count
+        return (dataset, d.items, counter, firstHalf + secondHalf + dataset.annotations)
+    }
+
+    static func sequential(_ bytes: [UInt8]) throws -> (Dataset, [Diagnostic]) {
+        var d = Diagnostics()
+        var options = ReadOptions()
+        options.keepsPolygonValues = false
+        let dataset = try COCO.Reader.read(bytes: bytes, file: "big.json", options: options, diagnostics: &d)
+        return (dataset, d.items)
+    }
+
+    @Test func splitReadEqualsSequentialRead() throws {
+        let bytes = Self.file(annotations: 9000, trap: false)
+        #expect(bytes.count > 1 << 20)
+        let (splitDataset, splitDiagnostics, counter, annotations) = try Self.split(bytes)
+        let (whole, diagnostics) = try Self.sequential(bytes)
+        #expect(counter.commits == 1, "the split was confirmed and committed")
+        #expect(counter.first > 3000 && counter.second > 3000)
+        #expect(annotations == whole.annotations, "same annotations, same order")
+        #expect(splitDataset.images == whole.images)
+        #expect(splitDiagnostics == diagnostics, "same codes, messages, pointers, subjects and lines")
+        #expect(diagnostics.contains { $0.code == "AK006" && ($0.location?.pointer ?? "").hasPrefix("/annotations/7") })
+        #expect(diagnostics.filter { $0.code == "AK002" }.count == 9)
+    }
+
+    @Test func candidatesInsideStringsFallBackToSequential() throws {
+        let bytes = Self.file(annotations: 9000, trap: true)
+        let (_, splitDiagnostics, counter, annotations) = try Self.split(bytes)
+        let (whole, diagnostics) = try Self.sequential(bytes)
+        #expect(annotations == whole.annotations)
+        #expect(splitDiagnostics == diagnostics)
+        #expect(counter.commits == 0, "the first candidate after the midpoint is inside a description, so the split is refused")
+        #expect(counter.second == 0)
+    }
+
+    @Test func infoOnALargeFileMatchesTheWholeDatasetSummary() throws {
+        let dir = FixturePaths.temporaryDirectory("split-info")
+        let path = dir + "/big.json"
+        try FileIO.writeAtomically(Self.file(annotations: 9000, trap: false), to: path)
+        let streamed = try AnnoKitIO.summarize(path)
+        let loaded = try AnnoKitIO.load(path)
+        #expect(streamed.summary == DatasetSummary(loaded.dataset))
+        #expect(streamed.diagnostics.map(\.code) == loaded.diagnostics.map(\.code))
+        #expect(streamed.diagnostics.map(\.location?.pointer) == loaded.diagnostics.map(\.location?.pointer))
+    }
+}
