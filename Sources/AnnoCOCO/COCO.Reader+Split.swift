@@ -31,8 +31,10 @@ extension COCO.Reader {
     }
 
     /// Reads the `annotations` array (the reader is at its `[`) in two halves when it is large enough.
-    mutating func readAnnotationsSplit(_ dataset: inout Dataset, makeSecondSink: @escaping () -> SplitSink) throws {
+    /// Without `makeSecondSink` the annotations are kept: the second half's join the dataset after the first's.
+    mutating func readAnnotationsSplit(_ dataset: inout Dataset, makeSecondSink: (() -> SplitSink)?) throws {
         let arrayStart = json.offset
+        dataset.annotations = []  // a repeated "annotations" key replaces the earlier one, as in a sequential read
         try json.beginArray()
         let end = json.count
         let midpoint = arrayStart + (end - arrayStart) / 2
@@ -52,10 +54,10 @@ extension COCO.Reader {
         }
         // The second half, on another core, into its own consumer and its own dataset (for annotations that wait
         // for their image id) and diagnostics.
-        let second = SecondHalf(reader: COCO.Reader(json: forked, file: file, strict: strict), consumer: makeSecondSink())
+        let second = SecondHalf(reader: COCO.Reader(json: forked, file: file, strict: strict), consumer: makeSecondSink?())
         second.reader.keepsPolygonValues = keepsPolygonValues
         second.reader.recordsOrigins = recordsOrigins
-        second.reader.sink = second.consumer.sink
+        second.reader.sink = second.consumer?.sink
         let inherited = forked.warnings.count
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) { second.run() }
@@ -103,7 +105,7 @@ extension COCO.Reader {
             }
             dataset.annotations.append(a)
         }
-        second.consumer.commit(index)
+        second.consumer?.commit(index)
     }
 
     /// `text` with the first number after `marker` (anywhere in it) increased by `delta`.
@@ -131,11 +133,11 @@ extension COCO.Reader {
 /// finishes (the dispatch group's wait orders the accesses).
 final class SecondHalf: @unchecked Sendable {
     var reader: COCO.Reader
-    let consumer: COCO.Reader.SplitSink
+    let consumer: COCO.Reader.SplitSink?
     var dataset = Dataset()
     var error: Error?
 
-    init(reader: COCO.Reader, consumer: COCO.Reader.SplitSink) {
+    init(reader: COCO.Reader, consumer: COCO.Reader.SplitSink?) {
         self.reader = reader
         self.consumer = consumer
     }

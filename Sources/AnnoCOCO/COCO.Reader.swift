@@ -156,7 +156,7 @@ extension COCO {
                         dataset.images = [image]
                     }
                 case "annotations" where try splitsAnnotations():
-                    if let makeSecondSink { try readAnnotationsSplit(&dataset, makeSecondSink: makeSecondSink) }
+                    try readAnnotationsSplit(&dataset, makeSecondSink: makeSecondSink)
                 case "annotations":
                     dataset.annotations = try readList { (r: inout Reader, i) throws -> Annotation? in
                         let a = try r.readAnnotation(index: i, requireID: true)
@@ -178,10 +178,11 @@ extension COCO {
             return dataset
         }
 
-        /// True when the next value is an `annotations` array large enough to read on two cores, and a second
-        /// consumer was given.
+        /// True when the next value is an `annotations` array large enough to read on two cores, and the
+        /// annotations are either kept or have a second consumer.
         mutating func splitsAnnotations() throws -> Bool {
-            guard makeSecondSink != nil, try json.peek() == .array else { return false }
+            // Reads that keep annotations split too; a plain streaming sink cannot take a second half.
+            guard makeSecondSink != nil || sink == nil, try json.peek() == .array else { return false }
             return json.count - json.offset >= Self.splitThreshold
         }
 

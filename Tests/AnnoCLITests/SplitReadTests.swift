@@ -94,3 +94,21 @@ import Testing
         #expect(streamed.diagnostics.map(\.location?.pointer) == loaded.diagnostics.map(\.location?.pointer))
     }
 }
+
+/// Whole-dataset reads (lint, convert, load) split too; they must equal a sequential read exactly, origins included.
+@Suite struct SplitWholeReadTests {
+    @Test(arguments: [false, true])
+    func wholeReadEqualsSequentialStream(trap: Bool) throws {
+        let bytes = SplitReadTests.file(annotations: 9000, trap: trap)
+        var d1 = Diagnostics()
+        let whole = try COCO.Reader.read(bytes: bytes, file: "big.json", diagnostics: &d1)
+        var streamed: [Annotation] = []
+        var d2 = Diagnostics()
+        let rest = try COCO.Reader.stream(bytes: bytes, file: "big.json", diagnostics: &d2) { streamed.append($0) }
+        streamed += rest.annotations
+        #expect(whole.annotations == streamed)
+        #expect(whole.annotations.map(\.origin.location) == streamed.map(\.origin.location), "pointers, lines and columns")
+        #expect(d1.items == d2.items)
+        #expect(whole.annotations.count == 9000 - 10, "ten annotations (i % 997 == 13) have a bad polygon")
+    }
+}
