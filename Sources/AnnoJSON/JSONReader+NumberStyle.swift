@@ -145,11 +145,14 @@ extension JSONReader {
                 count &+= 1
                 p = s.end
                 if !sawOther {
-                    if s.canonical == true {
+                    // Canonical by the bytes, or (when the bytes cannot tell, e.g. 16-digit integers) by comparing
+                    // texts; either way an integer literal must be noted, or a `.0` style would rewrite it.
+                    let canonical = s.canonical ?? literalEquals(start: start, end: p, JSONNumber.canonicalLiteral(s.double))
+                    if canonical {
                         if s.isInteger { sawIntegralAsInteger = true }
                     } else if isPointZeroLiteral(start: start, end: p) {
                         sawIntegralAsPointZero = true
-                    } else if s.canonical == false || !literalEquals(start: start, end: p, JSONNumber.canonicalLiteral(s.double)) {
+                    } else {
                         sawOther = true
                     }
                 }

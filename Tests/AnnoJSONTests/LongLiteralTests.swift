@@ -55,3 +55,16 @@ import Testing
         #expect(n.literal == text)
     }
 }
+
+/// A polygon mixing `.0` values with a 16-digit integer literal keeps every literal (regression: the integer was
+/// rewritten as `…​.0` because its canonical form is only known by comparing texts).
+@Suite struct NumberStyleRegressionTests {
+    @Test func sixteenDigitIntegerNextToPointZeroValuesKeepsItsText() throws {
+        let text = "[1.0, -5143788562210363, 2.5]"
+        var reader = JSONReader(bytes: Array(text.utf8))
+        var style = NumberStyle.canonical
+        let values = try reader.readDoubleArray(style: &style)
+        let written = values.indices.map { style.literal(values[$0], at: $0) }
+        #expect(written == ["1.0", "-5143788562210363", "2.5"])
+    }
+}
