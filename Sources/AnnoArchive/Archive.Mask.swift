@@ -134,7 +134,9 @@ extension Archive {
         }
 
         /// Decodes a `MASK` payload; `annotationCount` bounds the annotation indices.
-        static func decode(_ r: inout ByteReader, annotationCount: Int) throws(PayloadError) -> ImageMasks {
+        /// With `keepPolygonCounts` false, masks rasterised from polygons are checked but keep empty counts and
+        /// bounding box (reading a dataset into the IR rebuilds polygons from `META` and never needs them).
+        static func decode(_ r: inout ByteReader, annotationCount: Int, keepPolygonCounts: Bool = true) throws(PayloadError) -> ImageMasks {
             let key = try MetadataCodec.readID(&r)
             let ordinalPlusOne = try r.count(max: Int(UInt32.max), "image ordinal")
             let n = try r.itemCount("mask count", minBytes: 10)
@@ -150,6 +152,15 @@ extension Archive {
                 guard let source = Mask.Source(rawValue: sourceRaw) else { throw r.fail("unknown mask source \(sourceRaw)") }
                 let height = try r.int(), width = try r.int()
                 let area = try r.varint()
+                if !keepPolygonCounts && source == .polygons {
+                    for _ in 0..<4 { _ = try r.count(max: Int(Int32.max) * 2, "bbox value") }
+                    let runs = try r.itemCount("run count")
+                    try r.skipRuns(runs)
+                    masks.append(Mask(
+                        annotationIndex: annotation, categoryOrdinal: cat == 0 ? nil : cat - 1, source: source,
+                        height: height, width: width, area: area, bbox: [], counts: []))
+                    continue
+                }
                 var bbox = [0, 0, 0, 0]
                 for k in 0..<4 { bbox[k] = try r.count(max: Int(Int32.max) * 2, "bbox value") }
                 let runs = try r.itemCount("run count")

@@ -91,14 +91,14 @@ extension Archive {
             return try checkedMasks(loaded, entry)
         }
 
-        func checkedMasks(_ loaded: RecordIO.Loaded, _ entry: Index.Entry) throws(ArchiveError) -> ImageMasks {
+        func checkedMasks(_ loaded: RecordIO.Loaded, _ entry: Index.Entry, keepPolygonCounts: Bool = true) throws(ArchiveError) -> ImageMasks {
             let ordinal = entry.recordOrdinal
             guard loaded.header.tag == RecordTag.mask.rawValue, loaded.header.totalLength == entry.recordLength else {
                 throw ArchiveError(.indexMismatch, "index entry for image \(entry.key) points at record \(ordinal), which is not its MASK record", path: path, offset: entry.recordOffset, record: ordinal)
             }
             let count = index.annotationCount
             let image = try RecordIO.decode(loaded, path: path) { (r: inout ByteReader) throws(PayloadError) in
-                try ImageMasks.decode(&r, annotationCount: count)
+                try ImageMasks.decode(&r, annotationCount: count, keepPolygonCounts: keepPolygonCounts)
             }
             guard image.key == entry.key, image.masks.count == entry.maskCount, image.imageOrdinal == entry.imageOrdinal else {
                 throw ArchiveError(.indexMismatch, "record \(ordinal) holds image \(image.key) with \(image.masks.count) masks; the index says image \(entry.key) with \(entry.maskCount)", path: path, offset: entry.recordOffset, record: ordinal)
@@ -149,21 +149,13 @@ extension Archive {
             return (dataset, kinds, index.metaOffset + loaded.header.totalLength)
         }
 
-        /// Reads everything, in order, checking every record's CRC: the dataset block, then each `MASK` record
-        /// (inflating those that hold RLE counts), and fills in the RLE segmentations. Lossless.
-        public func readDataset() throws -> Dataset {
-            let all = MemorySource(try source.read(0, Int(source.size)), path: path)
-            var (dataset, kinds, offset) = try readMetadata(from: all)
-            dataset.origin = Origin(SourceLocation(file: path))
+        /// Walks records 1..<recordCount from `start`, checking each against its index entry and its CRCs, and
+        /// decodes the `MASK` records that hold RLE counts (keeping only those masks' counts). Returns the decoded
+        /// records in file order and the offset where the records end.
+        func readMaskRecords(_ all: ByteSource, from start: UInt64, entryOfOrdinal: [Int]) throws(ArchiveError) -> ([(ordinal: Int, masks: ImageMasks)], UInt64) {
+            var offset = start
+            var images: [(ordinal: Int, masks: ImageMasks)] = []
             let recordCount = Int(trailer.recordCount)
-            var entryOfOrdinal = [Int](repeating: -1, count: recordCount)
-            for (i, e) in index.entries.enumerated() {
-                guard entryOfOrdinal[e.recordOrdinal] < 0 else {
-                    throw ArchiveError(.indexMismatch, "two index entries name record \(e.recordOrdinal)", path: path, record: e.recordOrdinal)
-                }
-                entryOfOrdinal[e.recordOrdinal] = i
-            }
-            var missing = kinds.reduce(0) { $0 + ($1 == .none ? 0 : 1) }
             for ordinal in 1..<max(recordCount, 1) {
                 let e = entryOfOrdinal[ordinal]
                 guard e >= 0 else {
@@ -188,15 +180,63 @@ extension Archive {
                     }
                     continue
                 }
-                let image = try checkedMasks(loaded, entry)
-                for m in image.masks {
+                images.append((ordinal, try checkedMasks(loaded, entry, keepPolygonCounts: false)))
+            }
+            return (images, offset)
+        }
+
+        /// Reads everything, in order, checking every record's CRC: the dataset block, then each `MASK` record
+        /// (inflating those that hold RLE counts), and fills in the RLE segmentations. Lossless.
+        ///
+        /// The `META` record is inflated and decoded on one core while the `MASK` records are checked, inflated
+        /// and decoded on another; errors are reported in file order (META first, then the records in order).
+        public func readDataset() throws -> Dataset {
+            let all = MemorySource(try source.read(0, Int(source.size)), path: path)
+            let recordCount = Int(trailer.recordCount)
+            var entryOfOrdinal = [Int](repeating: -1, count: recordCount)
+            for (i, e) in index.entries.enumerated() {
+                guard entryOfOrdinal[e.recordOrdinal] < 0 else {
+                    throw ArchiveError(.indexMismatch, "two index entries name record \(e.recordOrdinal)", path: path, record: e.recordOrdinal)
+                }
+                entryOfOrdinal[e.recordOrdinal] = i
+            }
+            // The META header is parsed here only to find where the MASK records start; the META job checks it again.
+            let metaEnd: UInt64? = try? {
+                () throws(ArchiveError) -> UInt64 in
+                let loaded = try RecordIO.read(all, at: index.metaOffset, limit: trailer.indexOffset, expectedOrdinal: 0, path: path, maxPayloadBytes: maxPayloadBytes, inflate: false)
+                return index.metaOffset + loaded.header.totalLength
+            }()
+            let lookup = entryOfOrdinal
+            enum Part {
+                case meta(Result<(Dataset, [SegmentationKind], UInt64), ArchiveError>)
+                case masks(Result<([(ordinal: Int, masks: ImageMasks)], UInt64), ArchiveError>?)
+            }
+            let parts = Parallel.jobs(2) { job -> Part in
+                if job == 0 {
+                    return .meta(Result { () throws(ArchiveError) in try self.readMetadata(from: all) })
+                }
+                guard let metaEnd else { return .masks(nil) }
+                return .masks(Result { () throws(ArchiveError) in try self.readMaskRecords(all, from: metaEnd, entryOfOrdinal: lookup) })
+            }
+            guard case .meta(let metaResult) = parts[0], case .masks(let maskResult) = parts[1] else { preconditionFailure() }
+            var (dataset, kinds, metaEndChecked) = try metaResult.get()
+            guard let maskResult, metaEnd == metaEndChecked else {
+                throw ArchiveError(.malformedRecord, "the META record could not be framed", path: path, offset: index.metaOffset, record: 0)
+            }
+            let (images, offset) = try maskResult.get()
+            dataset.origin = Origin(SourceLocation(file: path))
+            var missing = kinds.reduce(0) { $0 + ($1 == .none ? 0 : 1) }
+            for image in images {
+                let ordinal = image.ordinal
+                let entry = index.entries[entryOfOrdinal[ordinal]]
+                for m in image.masks.masks {
                     let want: Mask.Source
                     switch kinds[m.annotationIndex] {
                     case .rleList: want = .rle
                     case .rleCompressedCanonical: want = .compressedRLE
                     default: continue
                     }
-                    guard m.source == want, dataset.annotations[m.annotationIndex].imageID == image.key else {
+                    guard m.source == want, dataset.annotations[m.annotationIndex].imageID == image.masks.key else {
                         throw ArchiveError(.indexMismatch, "record \(ordinal) stores annotation \(m.annotationIndex)'s mask with the wrong source or image", path: path, offset: entry.recordOffset, record: ordinal)
                     }
                     let counts: RLEData.Counts

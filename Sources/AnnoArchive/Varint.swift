@@ -120,6 +120,26 @@ struct ByteReader {
         }
     }
 
+    /// Skips `n` runs of a `MASK` record (two varints, then zigzag deltas) checking only that each is a
+    /// well-formed varint of at most 10 bytes inside the payload.
+    mutating func skipRuns(_ n: Int) throws(PayloadError) {
+        var left = n
+        var length = 0
+        while left > 0 {
+            guard position < buffer.count else { throw fail("unexpected end of payload in a varint") }
+            let b = buffer[position]
+            position += 1
+            length += 1
+            if b < 0x80 {
+                if length == 10 && b > 1 { throw fail("varint overflows 64 bits") }
+                left -= 1
+                length = 0
+            } else if length >= 10 {
+                throw fail("varint longer than 10 bytes")
+            }
+        }
+    }
+
     /// A varint that must fit in `0...limit`.
     mutating func count(max limit: Int, _ what: String) throws(PayloadError) -> Int {
         let start = position
