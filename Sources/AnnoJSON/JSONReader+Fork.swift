@@ -3,13 +3,15 @@ extension JSONReader {
     /// innermost open array: the copy reads the elements after it, then the rest of the document. Nil when `offset`
     /// is not a comma or the innermost container is not an array.
     ///
-    /// The copy shares the input. It cannot know how many elements precede `offset`, so its JSON Pointers count
+    /// The copy shares the input (read-only) and has its own working buffers, so it may run on another thread. It cannot know how many elements precede `offset`, so its JSON Pointers count
     /// elements from there (the element after `offset` is index 1); callers that join the two halves shift them.
     /// Use it to read a large array on several cores; a caller must confirm the split by reading the first half up
     /// to exactly `offset` (see ``offset``), because a comma inside a string looks the same.
     public func resuming(atArraySeparator offset: Int) -> JSONReader? {
         guard level > 0, !top.isObject, offset > pos, offset < end, base[offset] == UInt8(ascii: ",") else { return nil }
         var copy = self
+        // Same input, but its own scratch buffer and line index: the copy runs on another thread.
+        copy.storage = JSONReaderStorage(sharing: storage)
         copy.pos = offset
         copy.top.count = max(copy.top.count, 1)
         return copy

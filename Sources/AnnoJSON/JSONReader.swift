@@ -48,7 +48,8 @@ public struct JSONReader {
         var offset: Int
     }
 
-    let storage: JSONReaderStorage
+    /// Mutable only so a resumed copy can get storage of its own (see `resuming(atArraySeparator:)`).
+    var storage: JSONReaderStorage
     @usableFromInline let base: UnsafePointer<UInt8>
     /// Length of the input (the position of the first padding byte).
     let end: Int

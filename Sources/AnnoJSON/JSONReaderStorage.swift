@@ -24,6 +24,8 @@ final class JSONReaderStorage {
     let bomLength: Int
     /// Offsets at which lines start (`lineStarts[0] == 0`), built on first use.
     private var lineStarts: [Int]?
+    /// The storage whose input this one reads (see `init(sharing:)`), kept alive while this one is.
+    private let owner: JSONReaderStorage?
 
     /// Copies `bytes` into a padded buffer. O(n).
     init(bytes: [UInt8]) {
@@ -36,6 +38,7 @@ final class JSONReaderStorage {
         (b + n).initialize(repeating: 0, count: JSONReaderStorage.padding)
         base = b
         adopted = nil
+        owner = nil
         bomLength = (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) ? 3 : 0
         smallStringsOK = JSONReaderStorage.checkSmallStrings()
     }
@@ -48,6 +51,7 @@ final class JSONReaderStorage {
         a.reserveCapacity(n + JSONReaderStorage.padding)
         a.append(contentsOf: repeatElement(0, count: JSONReaderStorage.padding))
         adopted = a
+        owner = nil
         // The array is stored in a `let` and never mutated again, so its (uniquely owned) buffer does not move.
         let b = adopted!.withUnsafeBufferPointer { UnsafeMutablePointer(mutating: $0.baseAddress!) }
         base = b
@@ -55,8 +59,19 @@ final class JSONReaderStorage {
         smallStringsOK = JSONReaderStorage.checkSmallStrings()
     }
 
+    /// Reads the same input as `other` with its own scratch buffer and line index, so a reader on another
+    /// thread (``JSONReader/resuming(atArraySeparator:)``) never touches `other`'s mutable state. O(1).
+    init(sharing other: JSONReaderStorage) {
+        owner = other
+        base = other.base
+        adopted = nil
+        count = other.count
+        bomLength = other.bomLength
+        smallStringsOK = other.smallStringsOK
+    }
+
     deinit {
-        if adopted == nil { base.deallocate() }
+        if adopted == nil && owner == nil { base.deallocate() }
         scratch.deallocate()
     }
 

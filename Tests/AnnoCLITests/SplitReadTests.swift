@@ -1,5 +1,6 @@
 import AnnoKit
 import AnnoTestSupport
+import Foundation
 import Testing
 
 /// Reading a large `annotations` array on two cores gives exactly what a sequential read gives.
@@ -16,7 +17,15 @@ import Testing
             case 500: s += #"{"id": \#(i + 1), "image_id": 1, "id": \#(i + 1), "bbox": [1, 2, 3, 4], "description": "\#(description)"}"#
             case 700: s += #"{"image_id": 1, "category_id": 1, "bbox": [1, 2, 3, 4]}"#
             default:
-                s += #"{"id": \#(i + 1), "image_id": 1, "category_id": 1, "segmentation": [[10.5, 20.25, 30, 20.25, 30, 40.75, 10.5, 40.75]], "area": 400.5, "bbox": [10.5, 20.25, 19.5, 20.5], "iscrowd": 0, "description": "\#(description)"}"#
+                // Every annotation has its own polygon, so values mixed up between the halves cannot go unnoticed.
+                let x = Double(i % 500) + 0.5, y = Double(i / 500) + 0.25
+                // 60 points on a box outline: long enough that both halves spend their time in number parsing.
+                var ring: [String] = []
+                for k in 0..<60 {
+                    let t = Double(k) / 3
+                    ring.append(k < 30 ? "\(x + t), \(y)" : "\(x + 20 - (t - 10)), \(y + 20.5)")
+                }
+                s += #"{"id": \#(i + 1), "image_id": 1, "category_id": 1, "segmentation": [[\#(ring.joined(separator: ", "))]], "area": 410, "bbox": [\#(x), \#(y), 20, 20.5], "iscrowd": 0, "description": "\#(description)"}"#
             }
         }
         s += "]}"
@@ -110,5 +119,21 @@ import Testing
         #expect(whole.annotations.map(\.origin.location) == streamed.map(\.origin.location), "pointers, lines and columns")
         #expect(d1.items == d2.items)
         #expect(whole.annotations.count == 9000 - 10, "ten annotations (i % 997 == 13) have a bad polygon")
+    }
+}
+
+/// On the real 5k workload (set ANNOKIT_BENCH_FILE, run in release): the split read equals a sequential stream.
+@Suite struct SplitRealWorkloadTests {
+    static let path = ProcessInfo.processInfo.environment["ANNOKIT_BENCH_FILE"]
+
+    @Test(.enabled(if: path != nil)) func splitReadOfTheWorkloadEqualsSequential() throws {
+        let bytes = try FileIO.read(Self.path ?? "")
+        var d1 = Diagnostics()
+        let whole = try COCO.Reader.read(bytes: bytes, file: "w.json", diagnostics: &d1)
+        var streamed: [Annotation] = []
+        var d2 = Diagnostics()
+        _ = try COCO.Reader.stream(bytes: bytes, file: "w.json", diagnostics: &d2) { streamed.append($0) }
+        #expect(whole.annotations == streamed)
+        #expect(d1.items == d2.items)
     }
 }

@@ -1,4 +1,4 @@
-import AnnoJSON
+@testable import AnnoJSON
 import Testing
 
 /// Literals outside the exact fast path (more than 15 significant digits, large exponents, range extremes) convert
@@ -66,5 +66,27 @@ import Testing
         let values = try reader.readDoubleArray(style: &style)
         let written = values.indices.map { style.literal(values[$0], at: $0) }
         #expect(written == ["1.0", "-5143788562210363", "2.5"])
+    }
+}
+
+/// A reader resumed for another thread shares the input but never the working buffers (scratch, line index): the
+/// two halves of a split read run concurrently, and sharing them corrupted polygon values in release builds.
+@Suite struct ResumedReaderTests {
+    @Test func resumedReaderHasItsOwnStorageOverTheSameInput() throws {
+        let text = #"{"a": [{"x": [1.5, 2]}, {"x": [3, 4.25]}, {"x": [5, 6]}]}"#
+        var r = JSONReader(bytes: Array(text.utf8))
+        try r.beginObject()
+        _ = try r.nextKey()
+        try r.beginArray()
+        let comma = try #require(r.arraySplitCandidate(from: 0))
+        var resumed = try #require(r.resuming(atArraySeparator: comma))
+        #expect(resumed.storage !== r.storage, "working buffers are not shared across threads")
+        #expect(resumed.base == r.base, "the input is shared, not copied")
+        #expect(try resumed.nextElement())
+        try resumed.beginObject()
+        #expect(try resumed.nextKey() == "x")
+        var style = NumberStyle.canonical
+        #expect(try resumed.readDoubleArray(style: &style) == [3, 4.25])
+        #expect(resumed.pointer == "/a/1/x", "the element after the comma is numbered 1 from the split")
     }
 }
