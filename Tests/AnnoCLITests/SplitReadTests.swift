@@ -7,12 +7,12 @@ import Testing
 @Suite struct SplitReadTests {
     /// A COCO file over the split threshold, with malformed annotations and duplicate keys in both halves.
     /// With `trap`, every description holds the `}, {` pattern, so split candidates fall inside strings.
-    static func file(annotations n: Int, trap: Bool) -> [UInt8] {
+    static func file(annotations n: Int, trap: Bool, planted: Bool = true) -> [UInt8] {
         var s = #"{"images": [{"id": 1, "file_name": "a.jpg", "width": 640, "height": 480}], "categories": [{"id": 1, "name": "thing"}], "annotations": ["#
         for i in 0..<n {
             if i > 0 { s += ", " }
             let description = trap ? #"x}, {\"y\": 1}, {z"# : "object \(i)"
-            switch i % 997 {
+            switch planted ? i % 997 : -1 {
             case 13: s += #"{"id": \#(i + 1), "image_id": 1, "segmentation": [[1, 2, 3]], "bbox": [1, 2, 3, 4]}"#
             case 500: s += #"{"id": \#(i + 1), "image_id": 1, "id": \#(i + 1), "bbox": [1, 2, 3, 4], "description": "\#(description)"}"#
             case 700: s += #"{"image_id": 1, "category_id": 1, "bbox": [1, 2, 3, 4]}"#
@@ -135,5 +135,31 @@ import Testing
         _ = try COCO.Reader.stream(bytes: bytes, file: "w.json", diagnostics: &d2) { streamed.append($0) }
         #expect(whole.annotations == streamed)
         #expect(d1.items == d2.items)
+    }
+}
+
+/// Strict reads of a large file throw the same located error whether it sits in the first or the second half.
+@Suite struct SplitStrictTests {
+    @Test(arguments: [300, 8000])
+    func strictErrorIsTheSequentialOne(badIndex: Int) throws {
+        var text = String(decoding: SplitReadTests.file(annotations: 9000, trap: false, planted: false), as: UTF8.self)
+        // Replace annotation `badIndex`'s id with a fraction (AK007) at a known place.
+        let marker = #"{"id": \#(badIndex + 1), "#
+        let range = try #require(text.range(of: marker))
+        text.replaceSubrange(range, with: #"{"id": 1.5, "#)
+        var strict = ReadOptions()
+        strict.strict = true
+        var splitError: DatasetError?
+        var d1 = Diagnostics()
+        do { _ = try COCO.Reader.read(bytes: Array(text.utf8), file: "big.json", options: strict, diagnostics: &d1) } catch let e as DatasetError { splitError = e }
+        var sequentialError: DatasetError?
+        var d2 = Diagnostics()
+        do {
+            _ = try COCO.Reader.stream(bytes: Array(text.utf8), file: "big.json", options: strict, diagnostics: &d2) { _ in }
+        } catch let e as DatasetError { sequentialError = e }
+        let e = try #require(splitError)
+        #expect(e == sequentialError)
+        #expect(e.code == "AK007")
+        #expect(e.location?.pointer == "/annotations/\(badIndex)/id")
     }
 }
