@@ -97,6 +97,8 @@ extension COCO.Reader {
             d.message = Self.shiftNumber(after: "assigned id #", in: d.message, by: index)
             diagnostics.append(d)
         }
+        // One exact allocation for the joined list: doubling here would briefly hold three copies' worth.
+        dataset.annotations.reserveCapacity(dataset.annotations.count + second.dataset.annotations.count)
         for var a in second.dataset.annotations {
             if a.idWasAssigned, case .int(let n) = a.id { a.id = .int(n + index) }
             if var location = a.origin.location, let pointer = location.pointer {
@@ -105,6 +107,7 @@ extension COCO.Reader {
             }
             dataset.annotations.append(a)
         }
+        second.dataset = Dataset()  // release the second half's list now, not when the reader returns
         second.consumer?.commit(index)
     }
 
