@@ -48,6 +48,30 @@ extension JSONReader {
         (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0
     }
 
+    /// The offset of the first byte at or after `p` that is not plain string content: a quote, a backslash, a
+    /// control byte or a non-ASCII byte (the zero padding stops it at the end). Skips 8 bytes per step on plain
+    /// ASCII. Static, so mutating callers do not copy the reader to use it.
+    @inline(__always)
+    static func skipPlainBytes(_ base: UnsafePointer<UInt8>, from start: Int) -> Int {
+        let raw = UnsafeRawPointer(base)
+        var p = start
+        while true {
+            let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+            let quote = w ^ 0x2222_2222_2222_2222
+            let slash = w ^ 0x5C5C_5C5C_5C5C_5C5C
+            let special = ((quote &- 0x0101_0101_0101_0101) & ~quote)
+                | ((slash &- 0x0101_0101_0101_0101) & ~slash)
+                | ((w &- 0x2020_2020_2020_2020) & ~w)
+                | w
+            let hits = special & 0x8080_8080_8080_8080
+            if hits != 0 {
+                // The lowest flagged byte is a real hit (borrows only spill into higher bytes): jump to it.
+                return p &+ (hits.trailingZeroBitCount &>> 3)
+            }
+            p &+= 8
+        }
+    }
+
     /// Validates the string whose opening quote is at `start`; returns the offset of the closing quote and
     /// whether it contains escapes. Checks UTF-8, control characters, escapes, surrogate pairs and the length
     /// limit. O(length), 8 bytes per step on plain ASCII runs.
@@ -55,30 +79,9 @@ extension JSONReader {
     func scanString(at start: Int) throws(JSONError) -> (close: Int, escaped: Bool) {
         var p = start + 1
         var escaped = false
-        let raw = UnsafeRawPointer(base)
         while true {
-            // Fast path: skip 8 plain bytes at a time (no quote, backslash, control byte or non-ASCII).
-            while true {
-                let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-                let quote = w ^ 0x2222_2222_2222_2222
-                let slash = w ^ 0x5C5C_5C5C_5C5C_5C5C
-                let special = ((quote &- 0x0101_0101_0101_0101) & ~quote)
-                    | ((slash &- 0x0101_0101_0101_0101) & ~slash)
-                    | ((w &- 0x2020_2020_2020_2020) & ~w)
-                    | w
-                let hits = special & 0x8080_8080_8080_8080
-            if hits != 0 {
-                // The lowest flagged byte is a real hit (borrows only spill into higher bytes): jump to it.
-                p &+= hits.trailingZeroBitCount &>> 3
-                break
-            }
-                p += 8
-            }
-            var c = base[p]
-            while c != 0x22 && c != 0x5C && c >= 0x20 && c < 0x80 {
-                p += 1
-                c = base[p]
-            }
+            p = JSONReader.skipPlainBytes(base, from: p)
+            let c = base[p]
             if c == 0x22 { break }
             if c == 0x5C {
                 escaped = true
@@ -104,29 +107,8 @@ extension JSONReader {
     /// else (escapes, non-ASCII, control bytes, the end, the length limit) re-scans with `scanString`.
     @inline(__always)
     mutating func scanStringInPlace(at start: Int) throws(JSONError) -> (close: Int, escaped: Bool) {
-        let raw = UnsafeRawPointer(base)
-        var p = start &+ 1
-        while true {
-            let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-            let quote = w ^ 0x2222_2222_2222_2222
-            let slash = w ^ 0x5C5C_5C5C_5C5C_5C5C
-            let special = ((quote &- 0x0101_0101_0101_0101) & ~quote)
-                | ((slash &- 0x0101_0101_0101_0101) & ~slash)
-                | ((w &- 0x2020_2020_2020_2020) & ~w)
-                | w
-            let hits = special & 0x8080_8080_8080_8080
-            if hits != 0 {
-                // The lowest flagged byte is a real hit (borrows only spill into higher bytes): jump to it.
-                p &+= hits.trailingZeroBitCount &>> 3
-                break
-            }
-            p &+= 8
-        }
-        var c = base[p]
-        while c != 0x22 && c != 0x5C && c >= 0x20 && c < 0x80 {
-            p &+= 1
-            c = base[p]
-        }
+        let p = JSONReader.skipPlainBytes(base, from: start &+ 1)
+        let c = base[p]
         if c == 0x22 && p &- start &- 1 <= limits.maxStringBytes { return (p, false) }
         return try scanStringSlow(at: start)
     }
