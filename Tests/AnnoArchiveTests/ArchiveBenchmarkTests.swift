@@ -36,7 +36,7 @@ import Testing
         var reader: Archive.Reader?
         openTime = try Self.seconds { reader = try Archive.Reader(path: out) }
         let r = try #require(reader)
-        var rng = SplitMix(42)
+        var rng = SplitMix64(seed: 42)
         let keys = r.imageKeys
         let picks = (0..<1000).map { _ in keys[Int(rng.next() % UInt64(keys.count))] }
         var masks = 0

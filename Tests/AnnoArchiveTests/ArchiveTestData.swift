@@ -102,7 +102,7 @@ enum ArchiveTestData {
 
     /// A larger synthetic dataset for property checks.
     static func synthetic(images: Int, seed: UInt64) -> Dataset {
-        var rng = SplitMix(seed)
+        var rng = SplitMix64(seed: seed)
         var d = Dataset(categories: (1...5).map { Category(id: .int($0), name: "c\($0)") })
         var next = 1
         for i in 0..<images {
@@ -144,15 +144,3 @@ enum ArchiveTestData {
     }
 }
 
-/// A tiny deterministic generator for test data.
-struct SplitMix {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

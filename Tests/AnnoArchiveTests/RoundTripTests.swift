@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func vocStyleMasksArePixelExact() throws {
-        var rng = SplitMix(7)
+        var rng = SplitMix64(seed: 7)
         var d = Dataset(images: [Image(id: .string("2007_000032"), fileName: "2007_000032.jpg", width: 37, height: 23)], categories: [Category(id: .int(1), name: "aeroplane")])
         var grids: [[[UInt8]]] = []
         for k in 0..<5 {

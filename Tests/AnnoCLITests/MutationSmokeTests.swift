@@ -6,17 +6,6 @@ import Testing
 /// Seeded mutations of real COCO files go through the reader, every lint rule, both writers and the mask
 /// transcoder: each either reads (tolerantly) or fails with a typed, located error. A trap would crash the run.
 @Suite struct MutationSmokeTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let seeds = ["coco/real/datumaro/coco_instances_instances_val.json", "coco/real/sahi/terrain2_coco.json",
                         "coco/real/datumaro/segment_anything_dataset_a.json", "coco/real/datumaro/coco_stuff_stuff_val.json",
                         "lint/planted.json"]
@@ -24,7 +13,7 @@ import Testing
     /// Replacement bytes that tend to reach deep code paths: digits, signs, exponents, brackets, quotes.
     static let alphabet = Array("0123456789-+.eE[]{}\",:nulltruefalse ~o`\\".utf8) + [0x00, 0xC3, 0xFF]
 
-    static func mutate(_ bytes: [UInt8], _ rng: inout SplitMix) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
         var b = bytes
         for _ in 0..<Int.random(in: 1...4, using: &rng) {
             guard !b.isEmpty else { break }
@@ -51,7 +40,7 @@ import Testing
     @Test(arguments: Array(0..<seeds.count))
     func mutatedFilesNeverTrap(_ seedIndex: Int) throws {
         let original = try FixturePaths.bytes(Self.seeds[seedIndex])
-        var rng = SplitMix(state: UInt64(seedIndex) &* 7919 &+ 1)
+        var rng = SplitMix64(state: UInt64(seedIndex) &* 7919 &+ 1)
         var read = 0, rejected = 0
         for _ in 0..<400 {
             let bytes = Self.mutate(original, &rng)

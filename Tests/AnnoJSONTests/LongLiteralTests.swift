@@ -1,21 +1,11 @@
+import AnnoTestSupport
 @testable import AnnoJSON
 import Testing
 
 /// Literals outside the exact fast path (more than 15 significant digits, large exponents, range extremes) convert
 /// to the same double as the standard library's correctly rounded parser.
 @Suite struct LongLiteralTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func literal(_ rng: inout SplitMix) -> String {
+    static func literal(_ rng: inout SplitMix64) -> String {
         let digits = Int.random(in: 16...20, using: &rng)
         var s = Bool.random(using: &rng) ? "-" : ""
         s += String(Int.random(in: 1...9, using: &rng))
@@ -27,7 +17,7 @@ import Testing
     }
 
     @Test func randomLongLiteralsMatchTheStandardLibrary() throws {
-        var rng = SplitMix(state: 42)
+        var rng = SplitMix64(state: 42)
         for _ in 0..<20_000 {
             let text = Self.literal(&rng)
             let parsed = try JSONReader.parse(bytes: Array("[\(text)]".utf8))

@@ -19,19 +19,6 @@ enum Fixtures {
     }
 }
 
-/// SplitMix64: a tiny, seedable, deterministic generator for property tests.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 extension SplitMix64 {
     /// A random size between 1×1 and `maxSide`×`maxSide`.
     mutating func size(maxSide: Int = 40) -> MaskSize {

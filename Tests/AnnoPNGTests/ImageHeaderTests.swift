@@ -1,3 +1,4 @@
+import AnnoTestSupport
 import Testing
 import AnnoPNG
 

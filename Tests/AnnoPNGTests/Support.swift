@@ -15,18 +15,6 @@ func fixtureNames(in folder: String) throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: pngFixtures.appendingPathComponent(folder).path).sorted()
 }
 
-/// A small deterministic generator so "random" test data is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Decodes and returns the typed error, or `nil` if decoding succeeded.
 func decodingError(_ bytes: [UInt8], limits: PNG.Limits = .default) -> PNG.DecodingError? {
     do {
