@@ -195,15 +195,9 @@ extension JSONReader {
         while texts.count < count && p < self.count {
             let c = base[p]
             if c == UInt8(ascii: "-") || c &- 0x30 < 10 {
-                var e = p
-                while e < self.count {
-                    let d = base[e]
-                    if d &- 0x30 < 10 || d == UInt8(ascii: "-") || d == UInt8(ascii: "+") || d == UInt8(ascii: ".") || d == UInt8(ascii: "e") || d == UInt8(ascii: "E") {
-                        e += 1
-                    } else {
-                        break
-                    }
-                }
+                // The array was validated while it was read, so every literal here is well formed.
+                let e = JSONReader.skipNumber(base, at: p, maxLength: Int.max)
+                guard e > p else { break }
                 texts.append(literalText(start: p, end: e))
                 p = e
             } else {
