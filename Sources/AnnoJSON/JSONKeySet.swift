@@ -62,12 +62,7 @@ extension JSONReader {
             hash = JSONReader.hash(base + start + 1, count: close - start - 1)
             index = keys.index(hash: hash, base + start + 1, count: close - start - 1)
         }
-        pos = close + 1
-        top.keyOffset = start
-        try noteKey(hash: hash, offset: start)
-        let c = skipWhitespace()
-        guard c == UInt8(ascii: ":") else { throw unexpected(c, at: pos, expected: "':' after object key") }
-        pos += 1
+        try finishKey(start: start, close: close, hash: hash)
         return index
     }
 

@@ -451,13 +451,20 @@ public struct JSONReader {
             hash = JSONReader.hash(base + start + 1, count: close - start - 1)
             if materialize { key = makeString(start: start + 1, end: close) }
         }
+        try finishKey(start: start, close: close, hash: hash)
+        return key
+    }
+
+    /// After a key whose quotes are at `start` and `close`: records it (for duplicate detection and pointers) and
+    /// consumes the `:` that must follow.
+    @inline(__always)
+    mutating func finishKey(start: Int, close: Int, hash: UInt64) throws(JSONError) {
         pos = close + 1
         top.keyOffset = start
         try noteKey(hash: hash, offset: start)
         let c = skipWhitespace()
         guard c == UInt8(ascii: ":") else { throw unexpected(c, at: pos, expected: "':' after object key") }
         pos += 1
-        return key
     }
 
     /// Consumes what remains of the document: only whitespace may follow the top-level value.

@@ -83,12 +83,7 @@ public enum GitHubReporter: Reporter {
             case "\r": out += "%0D"
             case "\n": out += "%0A"
             default:
-                let v = scalar.value
-                if (v < 0x20 && v != 0x09) || (v >= 0x7F && v < 0xA0) {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                ReportText.appendCleaned(scalar, to: &out)
             }
         }
         return out

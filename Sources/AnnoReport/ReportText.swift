@@ -39,14 +39,17 @@ enum ReportText {
     static func cleanLine(_ line: String) -> String {
         var out = ""
         out.reserveCapacity(line.utf8.count)
-        for scalar in line.unicodeScalars {
-            let v = scalar.value
-            if (v < 0x20 && v != 0x09) || (v >= 0x7F && v < 0xA0) {
-                out += "\u{FFFD}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
+        for scalar in line.unicodeScalars { appendCleaned(scalar, to: &out) }
         return out
+    }
+
+    /// Appends `scalar`, or U+FFFD when it is a control character other than tab (C0 or C1).
+    static func appendCleaned(_ scalar: Unicode.Scalar, to out: inout String) {
+        let v = scalar.value
+        if (v < 0x20 && v != 0x09) || (v >= 0x7F && v < 0xA0) {
+            out += "\u{FFFD}"
+        } else {
+            out.unicodeScalars.append(scalar)
+        }
     }
 }
