@@ -22,11 +22,9 @@ extension COCO.Reader {
         bytes: consuming [UInt8], file: String, options: ReadOptions = ReadOptions(), diagnostics: inout Diagnostics,
         annotationSink: @escaping (Annotation) -> Void, makeSecondSink: @escaping () -> SplitSink
     ) throws -> Dataset {
-        var reader = COCO.Reader(json: JSONReader(consuming: bytes, file: file), file: file, strict: options.strict, progress: options.progress)
+        var reader = COCO.Reader(bytes: bytes, file: file, options: options)
         reader.sink = annotationSink
         reader.makeSecondSink = makeSecondSink
-        reader.keepsPolygonValues = options.keepsPolygonValues
-        reader.recordsOrigins = options.recordsOrigins
         return try reader.run(into: &diagnostics)
     }
 

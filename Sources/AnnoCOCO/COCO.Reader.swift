@@ -46,10 +46,8 @@ extension COCO {
             bytes: consuming [UInt8], file: String, options: ReadOptions, diagnostics: inout Diagnostics,
             annotationSink: ((Annotation) -> Void)?
         ) throws -> Dataset {
-            var reader = Reader(json: JSONReader(consuming: bytes, file: file), file: file, strict: options.strict, progress: options.progress)
+            var reader = Reader(bytes: bytes, file: file, options: options)
             reader.sink = annotationSink
-            reader.keepsPolygonValues = options.keepsPolygonValues
-            reader.recordsOrigins = options.recordsOrigins
             return try reader.run(into: &diagnostics)
         }
 
@@ -498,5 +496,14 @@ extension COCO {
             }
             return r
         }
+    }
+}
+
+extension COCO.Reader {
+    /// A reader over `bytes` (adopted, not copied) configured by `options`.
+    init(bytes: consuming [UInt8], file: String, options: ReadOptions) {
+        self.init(json: JSONReader(consuming: bytes, file: file), file: file, strict: options.strict, progress: options.progress)
+        keepsPolygonValues = options.keepsPolygonValues
+        recordsOrigins = options.recordsOrigins
     }
 }
