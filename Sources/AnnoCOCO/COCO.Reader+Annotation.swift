@@ -105,8 +105,9 @@ extension COCO.Reader {
             }
         }
         guard valid else { return nil }
+        a.origin.span = loc..<json.offset
         // Reported after the whole file is read, so it needs its location even when origins are not recorded.
-        if a.imageID == Self.missingImage && !recordsOrigins { a.origin = Origin(location(loc, json.pointer)) }
+        if a.imageID == Self.missingImage && !recordsOrigins { a.origin.location = location(loc, json.pointer) }
         // Panoptic records (`segments_info`) have no id by design. Elsewhere a missing id is an error, but the
         // annotation is kept under an assigned id that is never written back, so nothing is lost.
         if requireID && !sawID && !a.extensions.contains(where: { $0.key == "segments_info" }) {

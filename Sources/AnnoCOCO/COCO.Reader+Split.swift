@@ -5,10 +5,30 @@ import Dispatch
 extension COCO.Reader {
     /// A second consumer for annotations read on another core: `sink` receives them there, and `commit` is called
     /// on the calling thread once the split is confirmed (never when it is not, so those annotations are dropped).
-    /// `commit`'s argument is the number of annotations before the second half: annotations the sink received
-    /// without an id of their own (`idWasAssigned`) were numbered from 1 within the half; add it to get their
-    /// file-order numbers.
-    public typealias SplitSink = (sink: (Annotation) -> Void, commit: (Int) -> Void)
+    /// Annotations reach the second sink numbered within their half; `commit`'s argument renumbers them in file
+    /// order.
+    public typealias SplitSink = (sink: (Annotation) -> Void, commit: (SplitRenumbering) -> Void)
+
+    /// How to turn an annotation numbered within the second half of a split read into its file-order form.
+    public struct SplitRenumbering: Sendable {
+        /// The number of annotation elements before the second half.
+        public let annotationsBefore: Int
+        /// The JSON Pointer of the `annotations` array (`/annotations`).
+        let arrayPointer: String
+
+        /// Renumbers an assigned id (`idWasAssigned`) and shifts the element index in the origin's JSON Pointer.
+        public func apply(to a: inout Annotation) {
+            if a.idWasAssigned, case .int(let n) = a.id { a.id = .int(n + annotationsBefore) }
+            if var location = a.origin.location, let pointer = location.pointer {
+                location.pointer = shift(pointer)
+                a.origin.location = location
+            }
+        }
+
+        /// `pointer` with the second half's element index (counted from 1 at the element after the split) made a
+        /// file-order index.
+        func shift(_ pointer: String) -> String { COCO.Reader.shift(pointer, under: arrayPointer, by: annotationsBefore - 1) }
+    }
 
     /// The smallest `annotations` array (in bytes) worth reading on two cores.
     static let splitThreshold = 1 << 20
@@ -20,11 +40,13 @@ extension COCO.Reader {
     /// half's work is discarded and reading goes on sequentially.
     public static func streamOnTwoCores(
         bytes: consuming [UInt8], file: String, options: ReadOptions = ReadOptions(), diagnostics: inout Diagnostics,
-        annotationSink: @escaping (Annotation) -> Void, makeSecondSink: @escaping () -> SplitSink
+        annotationSink: @escaping (Annotation) -> Void, makeSecondSink: @escaping () -> SplitSink,
+        imagesReady: (([Image]) -> Void)? = nil
     ) throws -> Dataset {
         var reader = COCO.Reader(bytes: bytes, file: file, options: options)
         reader.sink = annotationSink
         reader.makeSecondSink = makeSecondSink
+        reader.imagesReady = imagesReady
         return try reader.run(into: &diagnostics)
     }
 
@@ -32,6 +54,8 @@ extension COCO.Reader {
     /// Without `makeSecondSink` the annotations are kept: the second half's join the dataset after the first's.
     mutating func readAnnotationsSplit(_ dataset: inout Dataset, makeSecondSink: (() -> SplitSink)?) throws {
         let arrayStart = json.offset
+        discardFloor = arrayStart
+        defer { discardFloor = -1 }
         dataset.annotations = []  // a repeated "annotations" key replaces the earlier one, as in a sequential read
         try json.beginArray()
         let end = json.count
@@ -75,16 +99,18 @@ extension COCO.Reader {
         }
         group.wait()
         guard confirmed, second.error == nil else {
+            // The second half may have handed back bytes this reader would now need.
+            if json.discardsReadInput { throw ReadAgainWithoutDiscarding() }
             // Not a boundary after all, or the second half failed: read on sequentially (a failure recurs here
             // with the right location, and nothing of the second half was committed).
             try readSequentially(&self, from: index, into: &dataset)
             return
         }
         // The second half numbered its elements from 1 (the element after the comma) and its annotations from 0.
-        let pointerShift = index - 1
         let elementPointer = json.pointer
         let prefix = elementPointer.lastIndex(of: "/").map { String(elementPointer[..<$0]) } ?? elementPointer
-        func shiftPointer(_ p: String) -> String { Self.shift(p, under: prefix, by: pointerShift) }
+        let renumbering = SplitRenumbering(annotationsBefore: index, arrayPointer: prefix)
+        func shiftPointer(_ p: String) -> String { renumbering.shift(p) }
         json.adopt(second.reader.json, inheritedWarnings: inherited, shiftingPointersBy: shiftPointer)
         for var d in second.reader.diagnostics {
             if var location = d.location, let pointer = location.pointer {
@@ -98,15 +124,11 @@ extension COCO.Reader {
         // One exact allocation for the joined list: doubling here would briefly hold three copies' worth.
         dataset.annotations.reserveCapacity(dataset.annotations.count + second.dataset.annotations.count)
         for var a in second.dataset.annotations {
-            if a.idWasAssigned, case .int(let n) = a.id { a.id = .int(n + index) }
-            if var location = a.origin.location, let pointer = location.pointer {
-                location.pointer = shiftPointer(pointer)
-                a.origin = Origin(location)
-            }
+            renumbering.apply(to: &a)
             dataset.annotations.append(a)
         }
         second.dataset = Dataset()  // release the second half's list now, not when the reader returns
-        second.consumer?.commit(index)
+        second.consumer?.commit(renumbering)
     }
 
     /// `text` with the first number after `marker` (anywhere in it) increased by `delta`.
@@ -149,6 +171,7 @@ final class SecondHalf: @unchecked Sendable {
             while try reader.json.nextElement() {
                 if let a = try reader.readAnnotation(index: i, requireID: true) { reader.keep(a, in: &dataset) }
                 i += 1
+                reader.json.discardReadInput(from: 0)
             }
         } catch {
             self.error = error

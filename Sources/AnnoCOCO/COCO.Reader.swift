@@ -23,6 +23,11 @@ extension COCO {
         var makeSecondSink: (() -> SplitSink)?
         /// When set, annotations go here as they are read instead of into the dataset (bounded memory).
         var sink: ((Annotation) -> Void)?
+        /// Where the annotations array being read starts: input is discarded only after it (-1 outside).
+        var discardFloor = -1
+        /// When set, receives the images each time the dataset's image list is set (usually once, before the
+        /// annotations), so a sink can look up image sizes while annotations stream.
+        var imagesReady: (([Image]) -> Void)?
 
         /// Reads a whole COCO file from memory.
         ///
@@ -40,6 +45,14 @@ extension COCO {
             annotationSink: @escaping (Annotation) -> Void
         ) throws -> Dataset {
             try read(bytes: bytes, file: file, options: options, diagnostics: &diagnostics, annotationSink: annotationSink)
+        }
+
+        /// Reads one annotation object on its own, as written in a COCO file (for instance the bytes of an
+        /// annotation's `origin.span`); nil when the bytes are not one well-formed annotation.
+        public static func annotation(fromObject bytes: consuming [UInt8], file: String) -> Annotation? {
+            var reader = Reader(bytes: bytes, file: file, options: ReadOptions())
+            guard let a = try? reader.readAnnotation(index: 0, requireID: false), (try? reader.json.finish()) != nil else { return nil }
+            return a
         }
 
         static func read(
@@ -100,6 +113,7 @@ extension COCO {
         }
 
         mutating func tick() {
+            if discardFloor >= 0 { json.discardReadInput(from: discardFloor) }
             guard let progress else { return }
             let pct = json.count == 0 ? 100 : Int(Int64(json.offset) * 100 / Int64(json.count))
             if pct != lastProgress {
@@ -116,6 +130,7 @@ extension COCO {
             switch kind {
             case .array:
                 dataset.shape = .resultsList
+                discardFloor = try here()
                 try json.beginArray()
                 var index = 0
                 while try json.nextElement() {
@@ -148,14 +163,18 @@ extension COCO {
                 case "images":
                     sawImages = true
                     dataset.images = try readList { (r: inout Reader, i) throws -> Image? in try r.readImage(index: i) }
+                    imagesReady?(dataset.images)
                 case "image" where !sawImages:
                     sawImage = true
                     if try json.peek() == .object, let image = try readImage(index: nil) {
                         dataset.images = [image]
+                        imagesReady?(dataset.images)
                     }
                 case "annotations" where try splitsAnnotations():
                     try readAnnotationsSplit(&dataset, makeSecondSink: makeSecondSink)
                 case "annotations":
+                    discardFloor = try here()
+                    defer { discardFloor = -1 }
                     dataset.annotations = try readList { (r: inout Reader, i) throws -> Annotation? in
                         let a = try r.readAnnotation(index: i, requireID: true)
                         r.tick()
@@ -505,5 +524,6 @@ extension COCO.Reader {
         self.init(json: JSONReader(consuming: bytes, file: file), file: file, strict: options.strict, progress: options.progress)
         keepsPolygonValues = options.keepsPolygonValues
         recordsOrigins = options.recordsOrigins
+        if options.discardsReadInput { json.startDiscardingReadInput() }
     }
 }

@@ -29,6 +29,10 @@ public struct ReadOptions: Sendable {
     /// False when nothing will point back into the file (summaries): items get no source location, which saves
     /// building a JSON Pointer and line:column per item. Diagnostics are still located.
     public var recordsOrigins = true
+    /// True when the reader may give the memory of input it has already parsed back to the system (COCO), so a
+    /// large file is not held whole while its IR grows. A reader that then needs those bytes again (a two-core
+    /// read whose split turns out wrong) throws `ReadAgainWithoutDiscarding`; read again with this off.
+    public var discardsReadInput = false
 
     /// Creates read options.
     public init(strict: Bool = false, maxFileBytes: Int = 4 << 30, vocOrigin: Int = 1, progress: (@Sendable (Double) -> Void)? = nil) {
@@ -81,4 +85,11 @@ public protocol DatasetFormat: SendableMetatype {
     /// Writes the dataset atomically; the inverse of `read` up to the losses listed in Specs/conversion.md,
     /// each of which is reported to `diagnostics`.
     static func write(_ dataset: Dataset, to path: String, options: WriteOptions, diagnostics: inout Diagnostics) throws
+}
+
+/// Thrown by a reader that discarded input it has parsed (`ReadOptions.discardsReadInput`) and then needs it
+/// again; the read succeeds when repeated with `discardsReadInput` off.
+public struct ReadAgainWithoutDiscarding: Error, Sendable {
+    /// Creates the error.
+    public init() {}
 }

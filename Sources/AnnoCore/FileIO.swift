@@ -47,6 +47,34 @@ public enum FileIO {
         return bytes
     }
 
+    /// Reads the bytes `range` of a file (fewer when the file is shorter), with `spareCapacity` bytes of room.
+    ///
+    /// - Throws: `DatasetError` (`.inputUnavailable`) when the file cannot be opened or read.
+    /// - Complexity: O(range.count); one positioned read loop.
+    public static func read(_ path: String, range: Range<Int>, spareCapacity: Int = 0) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw unavailable(path, errno) }
+        defer { close(fd) }
+        var failure: Int32 = 0
+        let size = range.count
+        let bytes = [UInt8](unsafeUninitializedCapacity: size + max(0, spareCapacity)) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = pread(fd, buffer.baseAddress! + done, size - done, off_t(range.lowerBound + done))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                done += n
+            }
+            count = done
+        }
+        if failure != 0 { throw unavailable(path, failure) }
+        return bytes
+    }
+
     /// Reads at most the first `count` bytes of a file (for format detection).
     public static func readPrefix(_ path: String, count: Int) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)

@@ -34,9 +34,15 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 public struct Origin: Hashable, Sendable {
     /// The location, when the reader recorded one.
     public var location: SourceLocation?
+    /// The item's bytes in its file (`start..<end` offsets), when the reader records them (COCO annotations), so a
+    /// consumer that dropped the item's bulky values can read them again.
+    public var span: Range<Int>?
 
     /// Creates an origin.
-    public init(_ location: SourceLocation? = nil) { self.location = location }
+    public init(_ location: SourceLocation? = nil, span: Range<Int>? = nil) {
+        self.location = location
+        self.span = span
+    }
 
     /// Always true: origins are bookkeeping, not data.
     public static func == (_: Origin, _: Origin) -> Bool { true }

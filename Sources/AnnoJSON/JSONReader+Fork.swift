@@ -11,11 +11,27 @@ extension JSONReader {
         guard level > 0, !top.isObject, offset > pos, offset < end, base[offset] == UInt8(ascii: ",") else { return nil }
         var copy = self
         // Same input, but its own scratch buffer and line index: the copy runs on another thread.
-        copy.storage = JSONReaderStorage(sharing: storage)
+        copy.storage = JSONReaderStorage(sharing: storage, start: offset)
         copy.pos = offset
         copy.top.count = max(copy.top.count, 1)
         return copy
     }
+
+    /// Lets the reader give the memory of input it has read back to the system (`discardReadInput()`), for a
+    /// caller that reads a large document once, front to back, and never asks for those bytes again. Builds the
+    /// line index first, so locations stay exact. Readers resumed from this one discard only their own part.
+    public func startDiscardingReadInput() { storage.startDiscarding() }
+
+    /// True when some input may already be discarded (see `startDiscardingReadInput()`): the reader can then
+    /// only go forward, so a caller must not fall back to re-reading a part another reader has passed.
+    public var discardsReadInput: Bool { storage.discardsInput }
+
+    /// Hands back whole pages of input from `floor` to the current position (less a 64 KiB margin) once at least
+    /// 2 MiB have accumulated; a no-op unless `startDiscardingReadInput()` was called.
+    ///
+    /// Pointers and duplicate-key checks look back at the keys of open objects, so call it only between the
+    /// elements of an array, with `floor` at or after that array's `[` (keys of enclosing objects lie before it).
+    public func discardReadInput(from floor: Int) { storage.discard(from: floor, upTo: pos) }
 
     /// The number of elements begun so far in the innermost open array (0 outside arrays).
     public var elementCount: Int { level > 0 && !top.isObject ? top.count : 0 }

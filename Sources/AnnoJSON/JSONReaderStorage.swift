@@ -61,13 +61,56 @@ final class JSONReaderStorage {
 
     /// Reads the same input as `other` with its own scratch buffer and line index, so a reader on another
     /// thread (``JSONReader/resuming(atArraySeparator:)``) never touches `other`'s mutable state. O(1).
-    init(sharing other: JSONReaderStorage) {
+    ///
+    /// When `other` discards input it has read (`discardsInput`), its line index is built first and shared, and this
+    /// storage discards only from `start` on: it never reads the other half's bytes, which may be gone.
+    init(sharing other: JSONReaderStorage, start: Int) {
         owner = other
         base = other.base
         adopted = nil
         count = other.count
         bomLength = other.bomLength
         smallStringsOK = other.smallStringsOK
+        if other.discardsInput {
+            lineStarts = other.buildLineStarts()
+            discardsInput = true
+            discardedUpTo = start
+        }
+    }
+
+    /// True when bytes the reader has passed are handed back to the system (see `discard(upTo:)`).
+    private(set) var discardsInput = false
+    /// Bytes before this offset may already be gone (read back as zeros).
+    private(set) var discardedUpTo = 0
+    /// Bytes kept behind the position passed to `discard` (callers pass a position between values, and readers
+    /// look back only within the value they are reading, so this is a safety margin).
+    static let discardMargin = 64 << 10
+    /// The least amount worth one `madvise` call.
+    static let discardStep = 2 << 20
+
+    /// Starts handing back read input from now on: builds the line index first (it needs every byte), so
+    /// locations stay exact. Only for inputs no one reads again behind the reader's position.
+    func startDiscarding() {
+        _ = buildLineStarts()
+        discardsInput = true
+        discardedUpTo = max(discardedUpTo, bomLength)
+    }
+
+    /// Gives the memory of whole pages in `floor..<offset` (less a safety margin) back to the system once a few
+    /// megabytes have accumulated; those bytes then read as zeros, so callers must never look at them again.
+    func discard(from floor: Int, upTo offset: Int) {
+        guard discardsInput else { return }
+        discardedUpTo = max(discardedUpTo, floor)
+        guard offset - Self.discardMargin - discardedUpTo >= Self.discardStep else { return }
+        #if canImport(Glibc)
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let startAddress = (Int(bitPattern: base) + discardedUpTo + page - 1) / page * page
+        let endAddress = (Int(bitPattern: base) + offset - Self.discardMargin) / page * page
+        if endAddress > startAddress, let p = UnsafeMutableRawPointer(bitPattern: startAddress) {
+            _ = madvise(p, endAddress - startAddress, MADV_DONTNEED)
+        }
+        #endif
+        discardedUpTo = offset - Self.discardMargin
     }
 
     deinit {
@@ -123,24 +166,25 @@ final class JSONReaderStorage {
         return (w0, w1 | (UInt64(0xE0 | n) &<< 56))
     }
 
+    /// The offsets at which lines start, indexed on first use. O(n) once.
+    func buildLineStarts() -> [Int] {
+        if let s = lineStarts { return s }
+        var s = [0]
+        var i = 0
+        while i < count, let hit = memchr(base + i, 0x0A, count - i) {
+            let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            s.append(at + 1)
+            i = at + 1
+        }
+        lineStarts = s
+        return s
+    }
+
     /// 1-based line and byte column of `offset` (clamped to the input); a BOM does not count towards line 1's
     /// columns. The first call is O(n) to index the newlines, later calls O(log lines).
     func location(at offset: Int) -> (line: Int, column: Int) {
         let off = max(0, min(offset, count))
-        let starts: [Int]
-        if let s = lineStarts {
-            starts = s
-        } else {
-            var s = [0]
-            var i = 0
-            while i < count, let hit = memchr(base + i, 0x0A, count - i) {
-                let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                s.append(at + 1)
-                i = at + 1
-            }
-            lineStarts = s
-            starts = s
-        }
+        let starts = buildLineStarts()
         // Largest index whose start is <= off.
         var lo = 0
         var hi = starts.count - 1

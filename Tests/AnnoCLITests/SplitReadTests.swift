@@ -46,11 +46,11 @@ import Testing
             annotationSink: { firstHalf.append($0) },
             makeSecondSink: {
                 var mine: [Annotation] = []
-                return (sink: { mine.append($0) }, commit: { before in
+                return (sink: { mine.append($0) }, commit: { renumbering in
                     counter.commits += 1
                     secondHalf = mine.map { a in
                         var a = a
-                        if a.idWasAssigned, case .int(let n) = a.id { a.id = .int(n + before) }
+                        renumbering.apply(to: &a)
                         return a
                     }
                 })

@@ -52,10 +52,9 @@ enum LintCommand: Command {
         }
         try configuration.validate()
         let linter = try Linter(configuration: configuration)
-        let loaded = try CommonOptions.load(args, console: console, label: "linting")
-        var report = linter.run(
-            on: loaded.dataset, path: loaded.path, format: loaded.format.identifier,
-            extraChecks: loaded.format.checks, readerDiagnostics: loaded.diagnostics)
+        let options = try CommonOptions.readOptions(args, console: console, label: "linting")
+        var report = try AnnoKitIO.lint(path, with: linter, format: args.value("--from") ?? "auto", options: options)
+        console.endProgress()
         if let baselinePath = args.value("--baseline") {
             if args.flag("--update-baseline") || !FileIO.exists(baselinePath) {
                 let baseline = Baseline(recording: report)

@@ -34,6 +34,9 @@ public struct Linter: Sendable {
     /// The descriptors of the rules that will run, sorted by code.
     public var selectedChecks: [CheckDescriptor] { rules.map { type(of: $0.rule).descriptor } }
 
+    /// True when some selected rule reads rasterised masks.
+    var needsMasks: Bool { rules.contains { type(of: $0.rule).needsMasks } }
+
     /// Lints `dataset` (read from `path` as `format`): runs every selected rule, merges the reader's own
     /// diagnostics, applies severity overrides and selection to both, sorts the findings and fills coverage.
     ///
@@ -43,10 +46,31 @@ public struct Linter: Sendable {
         on dataset: Dataset, path: String, format: String, extraChecks: [CheckDescriptor] = [],
         readerDiagnostics: [Diagnostic] = []
     ) -> LintReport {
+        run(on: dataset, masks: nil, path: path, format: format, extraChecks: extraChecks, readerDiagnostics: readerDiagnostics)
+    }
+
+    /// Lints a dataset whose annotations went through `stream` as they were read (the stream's annotations
+    /// replace the dataset's): the same report as ``run(on:path:format:extraChecks:readerDiagnostics:)`` on the
+    /// dataset read whole, with the masks' facts taken from the stream. Call `stream.finish(images:)` first; the
+    /// stream is emptied.
+    public func run(
+        on dataset: Dataset, stream: LintStream, path: String, format: String, extraChecks: [CheckDescriptor] = [],
+        readerDiagnostics: [Diagnostic] = []
+    ) -> LintReport {
+        var dataset = dataset
+        dataset.annotations = stream.takeAnnotations()
+        return run(on: dataset, masks: stream.table, path: path, format: format, extraChecks: extraChecks, readerDiagnostics: readerDiagnostics)
+    }
+
+    /// The shared body: `masks` is the table built while streaming, or nil to build it here when a rule needs it.
+    func run(
+        on dataset: Dataset, masks: MaskTable?, path: String, format: String, extraChecks: [CheckDescriptor],
+        readerDiagnostics: [Diagnostic]
+    ) -> LintReport {
         let base = RuleContext(dataset: dataset)
         let applicable = rules.filter { !(type(of: $0.rule).needsImages && dataset.shape == .resultsList) }
         let needsMasks = applicable.contains { type(of: $0.rule).needsMasks }
-        let context = LintContext(base, masks: needsMasks ? MaskTable(base) : MaskTable.empty)
+        let context = LintContext(base, masks: masks ?? (needsMasks ? MaskTable(base) : MaskTable.empty))
 
         let perAnnotation = applicable.enumerated().compactMap { i, r in
             (r.rule as? any AnnotationRule).map { (index: i, rule: $0) }

@@ -33,19 +33,35 @@ struct MaskFacts: Sendable {
 }
 
 /// Each annotation's mask, rasterised once per lint run (in parallel) and shared by the geometry rules.
+///
+/// A table built by a `LintStream` describes annotations whose polygon and run-length values were dropped after
+/// their facts were taken: it then also holds the AK108 findings, and rebuilds a mask by reading its annotation
+/// again (`reload`).
 struct MaskTable: Sendable {
     /// One entry per annotation, in file order (empty when no selected rule needs masks).
     let entries: [MaskEntry]
+    /// For streamed annotations: the polygon problems (AK108) by annotation index; nil when the annotations
+    /// still hold their values and the problems are found on demand.
+    let polygonProblems: [Int: [String]]?
+    /// For streamed annotations: reads an annotation's shape again (nil when it cannot).
+    let reload: (@Sendable (Annotation) -> Annotation?)?
 
     /// A table with no masks, for runs where no rule needs them.
     static let empty = MaskTable(entries: [])
 
-    private init(entries: [MaskEntry]) { self.entries = entries }
+    /// A table of entries taken while annotations streamed (see `LintStream`).
+    init(entries: [MaskEntry], polygonProblems: [Int: [String]]? = nil, reload: (@Sendable (Annotation) -> Annotation?)? = nil) {
+        self.entries = entries
+        self.polygonProblems = polygonProblems
+        self.reload = reload
+    }
 
     /// Rasterises every annotation's segmentation, chunked across cores. O(annotations × mask work).
     init(_ context: RuleContext) {
         let annotations = context.dataset.annotations
         let images = context.dataset.images
+        self.polygonProblems = nil
+        self.reload = nil
         self.entries = Parallel.map(count: annotations.count, minimumChunk: 128) { range in
             range.map { i in
                 // Read the size in place: copying every Image per annotation shows in profiles.
@@ -78,7 +94,18 @@ struct MaskTable: Sendable {
     /// Rebuilds the mask of annotation `index` (the same raster as its entry), or nil when it has none.
     func rle(_ index: Int, in context: LintContext) -> RLE? {
         guard let facts = facts(index) else { return nil }
-        return MaskTable.build(for: context.annotations[index], height: facts.size.height, width: facts.size.width).rle
+        var annotation = context.annotations[index]
+        if let reload {
+            guard let full = reload(annotation) else { return nil }
+            annotation = full
+        }
+        return MaskTable.build(for: annotation, height: facts.size.height, width: facts.size.width).rle
+    }
+
+    /// Why the polygons of annotation `index` cannot be rasterised (one message per bad polygon), or empty.
+    func polygonProblems(_ index: Int, in context: LintContext) -> [String] {
+        if let polygonProblems { return polygonProblems[index] ?? [] }
+        return PolygonCheck.problems(context.annotations[index])
     }
 
     /// The entry and, when there is one, the mask it describes.
@@ -142,6 +169,18 @@ struct MaskTable: Sendable {
 
 /// Structural checks on one flat polygon `[x1, y1, x2, y2, ...]`, shared by AK108 and the mask table.
 enum PolygonCheck {
+    /// One message per polygon of `annotation` that cannot be rasterised (AK108's wording), in polygon order.
+    static func problems(_ annotation: Annotation) -> [String] {
+        guard case .polygons(let set) = annotation.segmentation else { return [] }
+        var problems: [String] = []
+        for (k, p) in set.polygons.enumerated() {
+            if let problem = problem(p) {
+                problems.append(set.polygons.count == 1 ? "the polygon \(problem)" : "polygon \(k + 1) of \(set.polygons.count) \(problem)")
+            }
+        }
+        return problems
+    }
+
     /// Why the polygon cannot be rasterised, or nil when it is fine.
     static func problem(_ p: [Double]) -> String? {
         if p.count % 2 != 0 { return "has an odd number of values (\(p.count))" }

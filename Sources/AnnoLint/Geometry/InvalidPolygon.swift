@@ -20,15 +20,9 @@ struct InvalidPolygon: AnnotationRule {
     init(options: RuleOptions) throws {}
 
     func check(annotationAt index: Int, _ context: LintContext, into diagnostics: inout [Diagnostic]) {
-        let a = context.annotations[index]
-        guard case .polygons(let set) = a.segmentation else { return }
-        var problems: [String] = []
-        for (k, p) in set.polygons.enumerated() {
-            if let problem = PolygonCheck.problem(p) {
-                problems.append(set.polygons.count == 1 ? "the polygon \(problem)" : "polygon \(k + 1) of \(set.polygons.count) \(problem)")
-            }
-        }
+        let problems = context.masks.polygonProblems(index, in: context)
         guard !problems.isEmpty else { return }
+        let a = context.annotations[index]
         diagnostics.append(Diagnostic(
             Self.descriptor, Text.list(problems, limit: 3), at: a.origin.location, subject: Subject.annotation(a)))
     }
