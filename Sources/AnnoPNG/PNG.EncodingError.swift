@@ -13,6 +13,8 @@ extension PNG {
         case invalidTransparency(entries: Int, paletteEntries: Int)
         /// A pixel's index has no palette entry.
         case indexOutOfPalette(index: UInt8, x: Int, y: Int)
+        /// A prepared scanline does not start with filter type 0.
+        case unsupportedScanlineFilter(type: UInt8, y: Int)
         /// zlib failed (for example, an invalid compression level).
         case compression(ZlibError)
 
@@ -27,6 +29,8 @@ extension PNG {
                 return "PNG encoding: \(entries) transparency entries for a \(paletteEntries)-entry palette"
             case .indexOutOfPalette(let index, let x, let y):
                 return "PNG encoding: index \(index) at (\(x),\(y)) has no palette entry"
+            case .unsupportedScanlineFilter(let type, let y):
+                return "PNG encoding: scanline \(y) starts with filter type \(type); prepared scanlines must use type 0"
             case .compression(let error): return "PNG encoding: \(error)"
             }
         }

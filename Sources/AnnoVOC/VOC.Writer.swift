@@ -503,10 +503,11 @@ extension VOC {
             // Masks.
             if hasMasks, let size {
                 do {
-                    let objectPNG = try PaletteEncoder.encode(
-                        width: size.width, height: size.height, scanlines: objectBuffer, palette: PNG.vocColormap, level: pngLevel)
-                    let classPNG = try PaletteEncoder.encode(
-                        width: size.width, height: size.height, scanlines: classBuffer, palette: classPalette, level: pngLevel)
+                    let compression: PNG.Compression = pngLevel < 0 ? .runLength : .zlib(level: pngLevel)
+                    let objectPNG = try PNG.encodeIndexed(
+                        width: size.width, height: size.height, scanlines: objectBuffer, palette: PNG.vocColormap, compression: compression)
+                    let classPNG = try PNG.encodeIndexed(
+                        width: size.width, height: size.height, scanlines: classBuffer, palette: classPalette, compression: compression)
                     r.files.append(File(path: "SegmentationClass/\(stem).png", bytes: classPNG))
                     r.files.append(File(path: "SegmentationObject/\(stem).png", bytes: objectPNG))
                 } catch {

@@ -128,57 +128,6 @@ struct VOCUnitTests {
         }
     }
 
-    @Test func fastPaletteEncoderMatchesAnnoPNG() throws {
-        var g = SystemRandomNumberGenerator()
-        for (w, h) in [(1, 1), (7, 5), (640, 480), (3, 2000), (1500, 1000)] {
-            let idx = (0..<(w * h)).map { _ in UInt8([0, 1, 2, 7, 255].randomElement(using: &g) ?? 0) }
-            let fast = try VOC.PaletteEncoder.encode(width: w, height: h, indices: idx, palette: PNG.vocColormap, level: 1)
-            let reference = try PNG.encodeIndexed(width: w, height: h, indices: idx, palette: PNG.vocColormap, level: 1, filter: .none)
-            #expect(fast == reference, "\(w)x\(h)")
-        }
-    }
-
-    @Test func runDeflaterIsValidZlib() throws {
-        var g = SystemRandomNumberGenerator()
-        var inputs: [[UInt8]] = [[], [7], [0, 0], [1, 1, 1], [UInt8](repeating: 0, count: 300_000), (0..<1000).map { UInt8($0 % 256) }]
-        for _ in 0..<40 {
-            var bytes: [UInt8] = []
-            while bytes.count < 5000 {
-                let v = UInt8.random(in: 0...255, using: &g)
-                bytes += [UInt8](repeating: v, count: [1, 2, 3, 4, 9, 257, 258, 259, 260, 516, 1000].randomElement(using: &g) ?? 1)
-            }
-            inputs.append(bytes)
-        }
-        for bytes in inputs {
-            let stream = VOC.RunDeflater.zlibStream(bytes)
-            #expect(try Zlib.inflate(stream, limit: bytes.count + 1) == bytes, "\(bytes.count) bytes")
-        }
-        // Whole PNGs decode to the painted indices.
-        var idx = [UInt8](repeating: 0, count: 640 * 480)
-        for i in 0..<idx.count {
-            let row: Int = i / 640
-            let right: Int = i % 640 > 300 ? 1 : 0
-            idx[i] = UInt8(row / 50 + right)
-        }
-        let png = try VOC.PaletteEncoder.encode(width: 640, height: 480, indices: idx, palette: PNG.vocColormap, level: -1)
-        guard case .indexed(let back, _) = try PNG.decode(png).pixels else { Issue.record("not indexed"); return }
-        #expect(back == idx)
-    }
-
-    @Test func adler32AndHeaderMatchZlib() throws {
-        var g = SystemRandomNumberGenerator()
-        for n in [0, 1, 7, 8, 9, 5553, 100_000, 1 << 20] {
-            var bytes = [UInt8](repeating: 0, count: n)
-            for _ in 0..<(n / 50) { bytes[Int.random(in: 0..<n, using: &g)] = UInt8.random(in: 0...255, using: &g) }
-            #expect(VOC.PaletteEncoder.adler32(bytes) == Zlib.adler32(bytes), "n \(n)")
-        }
-        let ones = [UInt8](repeating: 255, count: 300_000)
-        #expect(VOC.PaletteEncoder.adler32(ones) == Zlib.adler32(ones))
-        for level in [0, 1, 3, 6, 9] {
-            #expect(Array(try Zlib.deflate([1, 2, 3], level: level).prefix(2)) == VOC.PaletteEncoder.zlibHeader(level: level), "level \(level)")
-        }
-    }
-
     @Test func rowMajorPaintingMatchesDecoding() throws {
         var g = SystemRandomNumberGenerator()
         for _ in 0..<30 {

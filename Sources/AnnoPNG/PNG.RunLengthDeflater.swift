@@ -1,11 +1,11 @@
-extension VOC {
+extension PNG {
     /// A DEFLATE encoder for index masks: one fixed-Huffman block of runs (a literal, then distance-1 matches),
     /// wrapped as a zlib stream (RFC 1950/1951), Adler-32 computed per run.
     ///
     /// Masks are long runs of one value, so this does O(1) work per run after a word-at-a-time scan, about ten
     /// times faster than zlib level 1 on the same bytes, at the cost of files roughly 1.5–2× larger. Output is
     /// valid for every zlib inflater and does not depend on the zlib version. Deterministic.
-    enum RunDeflater {
+    enum RunLengthDeflater {
         /// The complete zlib stream (header 78 01, one final fixed block, Adler-32) for `bytes`.
         static func zlibStream(_ bytes: [UInt8]) -> [UInt8] {
             var w = BitWriter()
@@ -101,14 +101,14 @@ extension VOC {
             }
 
             @inline(__always) mutating func symbol(_ s: Int) {
-                let c = RunDeflater.literalCodes[s]
+                let c = RunLengthDeflater.literalCodes[s]
                 write(c.code, bits: c.bits)
             }
 
             @inline(__always) mutating func literal(_ v: Int) { symbol(v) }
 
             @inline(__always) mutating func match(_ length: Int) {
-                let c = RunDeflater.lengthCodes[length]
+                let c = RunLengthDeflater.lengthCodes[length]
                 write(c.value, bits: c.bits)
             }
 
