@@ -13,7 +13,9 @@ final class MetaAssembly {
     let total: Int
     /// Where each part's annotations start in the joined list.
     let firstAnnotation: [Int]
+    /// Where the parts decode their annotations: the final array's storage, or storage owned by the assembly.
     let annotations: UnsafeMutablePointer<Annotation>
+    private let ownsAnnotations: Bool
     let kinds: UnsafeMutablePointer<SegmentationKind>
     /// Per part: how many annotations it initialised (each part writes only its own slot).
     let initialized: UnsafeMutablePointer<Int>
@@ -27,24 +29,34 @@ final class MetaAssembly {
         var extensions: [JSONMember]?
     }
 
-    init(parts: [RecordIO.Part], header: Archive.RecordHeader, offset: UInt64, path: String) throws(ArchiveError) {
-        self.parts = parts
-        self.header = header
-        self.offset = offset
-        self.path = path
-        var firsts: [Int] = []
-        var sum = 0
-        for p in parts {
-            firsts.append(sum)
-            sum += p.annotationCount
-        }
+    /// The total annotation count a part table declares, checked against what the raw length can hold.
+    static func annotationTotal(_ parts: [RecordIO.Part], header: Archive.RecordHeader, offset: UInt64, path: String) throws(ArchiveError) -> Int {
+        let sum = parts.reduce(0) { $0 + $1.annotationCount }
         // Every annotation takes at least 6 raw bytes, so the table cannot claim more than the raw length allows.
         guard sum <= Int(header.rawLength) / 6 else {
             throw ArchiveError(.malformedRecord, "record 0 (META): the part table claims \(sum) annotations, more than \(header.rawLength) bytes can hold", path: path, offset: offset + UInt64(Archive.recordHeaderSize), record: Int(header.ordinal))
         }
+        return sum
+    }
+
+    /// Prepares to decode `parts` into `storage` (uninitialised room for `annotationTotal` annotations), or into
+    /// storage of its own when `storage` is nil.
+    init(parts: [RecordIO.Part], header: Archive.RecordHeader, offset: UInt64, path: String, storage: UnsafeMutablePointer<Annotation>? = nil) throws(ArchiveError) {
+        self.parts = parts
+        self.header = header
+        self.offset = offset
+        self.path = path
+        let sum = try MetaAssembly.annotationTotal(parts, header: header, offset: offset, path: path)
+        var firsts: [Int] = []
+        var at = 0
+        for p in parts {
+            firsts.append(at)
+            at += p.annotationCount
+        }
         total = sum
         firstAnnotation = firsts
-        annotations = .allocate(capacity: max(sum, 1))
+        ownsAnnotations = storage == nil
+        annotations = storage ?? .allocate(capacity: max(sum, 1))
         kinds = .allocate(capacity: max(sum, 1))
         initialized = .allocate(capacity: parts.count)
         initialized.initialize(repeating: 0, count: parts.count)
@@ -56,7 +68,7 @@ final class MetaAssembly {
         if !moved {
             for i in parts.indices { (annotations + firstAnnotation[i]).deinitialize(count: initialized[i]) }
         }
-        annotations.deallocate()
+        if ownsAnnotations { annotations.deallocate() }
         kinds.deallocate()
         initialized.deallocate()
         outcomes.deinitialize(count: parts.count)
@@ -97,8 +109,9 @@ final class MetaAssembly {
     /// Records that part `i` could not be read (its bytes did not inflate).
     func fail(_ i: Int, _ error: ArchiveError) { outcomes[i].error = error }
 
-    /// Joins the decoded parts into the dataset, reporting the first part's error in part order.
-    func finish() throws(ArchiveError) -> (Dataset, [SegmentationKind]) {
+    /// Checks the decoded parts (the first part's error in part order) and returns the dataset without its
+    /// annotations, and the kinds. On success the annotations are all initialised and belong to the caller.
+    func finishParts() throws(ArchiveError) -> (Dataset, [SegmentationKind]) {
         for i in parts.indices { if let e = outcomes[i].error { throw e } }
         guard var (d, declared) = outcomes[0].head, let extensions = outcomes[parts.count - 1].extensions else {
             throw ArchiveError(.malformedRecord, "record 0 (META): a part was not decoded", path: path, offset: offset, record: 0)
@@ -108,12 +121,18 @@ final class MetaAssembly {
         }
         declared = 0
         moved = true
+        d.extensions = extensions
+        return (d, Array(UnsafeBufferPointer(start: kinds, count: total)))
+    }
+
+    /// Joins the decoded parts into the dataset (moving the annotations out of the assembly's own storage).
+    func finish() throws(ArchiveError) -> (Dataset, [SegmentationKind]) {
+        var (d, kinds) = try finishParts()
         d.annotations = [Annotation](unsafeUninitializedCapacity: total) { buf, count in
             if let base = buf.baseAddress { base.moveInitialize(from: annotations, count: total) }
             count = total
         }
-        d.extensions = extensions
-        return (d, Array(UnsafeBufferPointer(start: kinds, count: total)))
+        return (d, kinds)
     }
 
     /// Decodes a loaded (joined) multi-part payload part by part, on this thread.

@@ -245,9 +245,10 @@ extension Archive {
             let all = MemorySource(try source.read(0, Int(source.size)), path: path)
             let entryOfOrdinal = try entriesByOrdinal()
             if let parallel = try? readInParallel(all, entryOfOrdinal: entryOfOrdinal) { return parallel }
-            let (dataset, kinds, metaEnd) = try readMetadata(from: all)
+            var (dataset, kinds, metaEnd) = try readMetadata(from: all)
             let (images, end) = try readMaskRecords(all, from: metaEnd, ordinals: 1..<max(Int(trailer.recordCount), 1), entryOfOrdinal: entryOfOrdinal)
-            return try assemble(consume dataset, consume kinds, images, end: end, entryOfOrdinal: entryOfOrdinal)
+            try assemble(&dataset, &kinds, images, end: end, entryOfOrdinal: entryOfOrdinal)
+            return dataset
         }
 
         /// Runs of consecutive record ordinals (each starting at a record with an index entry) of similar stored size.
@@ -277,7 +278,7 @@ extension Archive {
             try checkMetaHeader(meta.header)
             let metaEnd = index.metaOffset + meta.header.totalLength
             let parts = meta.header.isMultiPart ? try RecordIO.partTable(meta, path: path, maxPayloadBytes: maxPayloadBytes) : nil
-            let assembly = try parts.map { (p) throws(ArchiveError) in try MetaAssembly(parts: p, header: meta.header, offset: meta.offset, path: path) }
+            let total = try parts.map { (p) throws(ArchiveError) in try MetaAssembly.annotationTotal(p, header: meta.header, offset: meta.offset, path: path) } ?? 0
             let chunks = maskChunks(entryOfOrdinal: entryOfOrdinal, chunks: 4 * Parallel.coreCount)
             for c in chunks.dropFirst() where entryOfOrdinal[c.lowerBound] < 0 {
                 throw ArchiveError(.indexMismatch, "record \(c.lowerBound) has no index entry", path: path)
@@ -291,39 +292,62 @@ extension Archive {
             let partCount = parts?.count ?? 0
             // Jobs: the META parts (or the whole single-stream block), then the META CRC, then the MASK runs.
             let metaJobs = max(partCount, 1)
-            let outcomes = Parallel.jobs(metaJobs + 1 + chunks.count) { job -> Outcome in
-                if job < metaJobs {
-                    guard let assembly, let parts else {
-                        return .meta(Result { () throws(ArchiveError) in
+            var outcomes: [Outcome] = []
+            var joined: Result<(Dataset, [SegmentationKind]), ArchiveError>?
+            // The parts decode straight into the final annotation array's storage.
+            let annotations = [Annotation](unsafeUninitializedCapacity: total) { storage, initialized in
+                var assembly: MetaAssembly?
+                if let parts {
+                    do throws(ArchiveError) {
+                        assembly = try MetaAssembly(parts: parts, header: meta.header, offset: meta.offset, path: path, storage: storage.baseAddress)
+                    } catch {
+                        joined = .failure(error)
+                        return
+                    }
+                }
+                outcomes = Parallel.jobs(metaJobs + 1 + chunks.count) { job -> Outcome in
+                    if job < metaJobs {
+                        guard let assembly, let parts else {
+                            return .meta(Result { () throws(ArchiveError) in
+                                try RecordIO.checkCRC(meta, path: path)
+                                return try RecordIO.decodeMeta(RecordIO.inflate(meta, path: path, maxPayloadBytes: maxPayloadBytes), path: path)
+                            })
+                        }
+                        do throws(ArchiveError) {
+                            assembly.decodePart(job, try RecordIO.partBytes(meta, parts[job], number: job, path: path))
+                        } catch {
+                            assembly.fail(job, error)
+                        }
+                        return .part
+                    }
+                    if job == metaJobs {
+                        do throws(ArchiveError) {
                             try RecordIO.checkCRC(meta, path: path)
-                            return try RecordIO.decodeMeta(RecordIO.inflate(meta, path: path, maxPayloadBytes: maxPayloadBytes), path: path)
-                        })
+                            return .checked(nil)
+                        } catch {
+                            return .checked(error)
+                        }
                     }
-                    do throws(ArchiveError) {
-                        assembly.decodePart(job, try RecordIO.partBytes(meta, parts[job], number: job, path: path))
-                    } catch {
-                        assembly.fail(job, error)
-                    }
-                    return .part
+                    let range = chunks[job - metaJobs - 1]
+                    let start = range.lowerBound == 1 ? metaEnd : index.entries[entryOfOrdinal[range.lowerBound]].recordOffset
+                    return .masks(Result { () throws(ArchiveError) in
+                        try self.readMaskRecords(all, from: start, ordinals: range, entryOfOrdinal: entryOfOrdinal)
+                    })
                 }
-                if job == metaJobs {
-                    do throws(ArchiveError) {
-                        try RecordIO.checkCRC(meta, path: path)
-                        return .checked(nil)
-                    } catch {
-                        return .checked(error)
-                    }
+                guard let assembly else { return }
+                if storage.baseAddress == nil {
+                    joined = Result { () throws(ArchiveError) in try assembly.finish() }
+                } else {
+                    joined = Result { () throws(ArchiveError) in try assembly.finishParts() }
+                    if case .success = joined { initialized = total }
                 }
-                let range = chunks[job - metaJobs - 1]
-                let start = range.lowerBound == 1 ? metaEnd : index.entries[entryOfOrdinal[range.lowerBound]].recordOffset
-                return .masks(Result { () throws(ArchiveError) in
-                    try self.readMaskRecords(all, from: start, ordinals: range, entryOfOrdinal: entryOfOrdinal)
-                })
             }
             var dataset: Dataset, kinds: [SegmentationKind]
+            if case .failure(let e) = joined { throw e }
             if case .checked(let e) = outcomes[metaJobs], let e { throw e }
-            if let assembly {
-                (dataset, kinds) = try assembly.finish()
+            if let joined {
+                (dataset, kinds) = try joined.get()
+                if total > 0 { dataset.annotations = consume annotations }
             } else {
                 guard case .meta(let result) = outcomes[0] else { preconditionFailure("job 0 is the META job") }
                 (dataset, kinds) = try result.get()
@@ -343,11 +367,12 @@ extension Archive {
                 images += found
                 end = chunkEnd
             }
-            return try assemble(consume dataset, consume kinds, images, end: end, entryOfOrdinal: entryOfOrdinal)
+            try assemble(&dataset, &kinds, images, end: end, entryOfOrdinal: entryOfOrdinal)
+            return dataset
         }
 
         /// Fills the RLE segmentations from the decoded `MASK` records and checks that every one was found.
-        func assemble(_ dataset: consuming Dataset, _ kinds: consuming [SegmentationKind], _ images: [(ordinal: Int, masks: ImageMasks)], end offset: UInt64, entryOfOrdinal: [Int]) throws(ArchiveError) -> Dataset {
+        func assemble(_ dataset: inout Dataset, _ kinds: inout [SegmentationKind], _ images: [(ordinal: Int, masks: ImageMasks)], end offset: UInt64, entryOfOrdinal: [Int]) throws(ArchiveError) {
             dataset.origin = Origin(SourceLocation(file: path))
             var missing = kinds.reduce(0) { $0 + ($1 == .none ? 0 : 1) }
             for image in images {
@@ -383,7 +408,6 @@ extension Archive {
             if missing > 0, let i = kinds.firstIndex(where: { $0 != .none }) {
                 throw ArchiveError(.indexMismatch, "\(missing) RLE annotations have no stored mask, the first is annotation \(i)", path: path)
             }
-            return dataset
         }
     }
 }
