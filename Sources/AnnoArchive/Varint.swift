@@ -200,7 +200,10 @@ struct ByteReader {
 
     /// A length-prefixed UTF-8 string; invalid UTF-8 is an error.
     mutating func string() throws(PayloadError) -> String {
+        let start = position
         let n = try count(max: remaining, "string length")
+        // The bound above was taken before the length varint was read: check against what is left after it.
+        guard n <= remaining else { throw PayloadError(message: "string length \(n) exceeds \(remaining)", position: start) }
         if n == 0 { return "" }
         let slice = UnsafeRawBufferPointer(rebasing: buffer[position..<(position + n)])
         let typed = slice.assumingMemoryBound(to: UInt8.self)

@@ -196,6 +196,28 @@ import Testing
         #expect(checked > 10_000)
     }
 
+    /// A string length that fits before its varint is read but not after it is an error, not a read past the end
+    /// (META parts are decoded while their CRC is still being checked, so decoders see damaged bytes).
+    @Test func stringLengthsAreCheckedAfterTheirVarint() {
+        for bytes: [UInt8] in [[3, 0x61, 0x62], [0x82, 0x00], [2, 0x61]] {
+            let e: PayloadError? = bytes.withUnsafeBytes { buf in
+                var r = ByteReader(buf)
+                do throws(PayloadError) {
+                    _ = try r.string()
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            #expect(e?.position == 0, "\(bytes)")
+        }
+        let ok: String? = [UInt8]([2, 0x61, 0x62]).withUnsafeBytes { buf in
+            var r = ByteReader(buf)
+            return try? r.string()
+        }
+        #expect(ok == "ab")
+    }
+
     /// The eight-bytes-at-a-time run skipper stops where the byte loop stops and reports the same errors.
     @Test func skippingRunsMatchesTheByteLoop() {
         func reference(_ bytes: [UInt8], _ n: Int) -> Result<Int, PayloadError> {
