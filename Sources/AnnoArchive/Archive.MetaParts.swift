@@ -76,7 +76,7 @@ final class MetaAssembly {
     }
 
     /// Decodes part `i` from its raw bytes. Safe to run concurrently for different parts.
-    func decodePart(_ i: Int, _ bytes: [UInt8]) {
+    func decodePart(_ i: Int, _ bytes: ArraySlice<UInt8>) {
         let part = parts[i], first = i == 0, last = i == parts.count - 1
         let start = firstAnnotation[i]
         var outcome = Outcome()
@@ -138,7 +138,7 @@ final class MetaAssembly {
     /// Decodes a loaded (joined) multi-part payload part by part, on this thread.
     static func decode(_ loaded: RecordIO.Loaded, parts: [RecordIO.Part], path: String) throws(ArchiveError) -> (Dataset, [SegmentationKind]) {
         let assembly = try MetaAssembly(parts: parts, header: loaded.header, offset: loaded.offset, path: path)
-        for (i, p) in parts.enumerated() { assembly.decodePart(i, Array(loaded.payload[p.rawOffset..<(p.rawOffset + p.rawLength)])) }
+        for (i, p) in parts.enumerated() { assembly.decodePart(i, loaded.payload[p.rawOffset..<(p.rawOffset + p.rawLength)]) }
         return try assembly.finish()
     }
 }
@@ -158,7 +158,7 @@ extension RecordIO {
             try Archive.ImageMasks.decode(&r, annotationCount: annotationCount, keepPolygonCounts: keepPolygonCounts, grouped: grouped, prefix: nil)
         }
         guard let parts = loaded.parts else { return (image, declared) }
-        let first = Loaded(header: loaded.header, offset: loaded.offset, payload: Array(loaded.payload[0..<parts[0].rawLength]), parts: parts)
+        let first = Loaded(header: loaded.header, offset: loaded.offset, payload: Array(loaded.payload[0..<min(parts[0].rawLength, loaded.payload.count)]), parts: parts)
         let (prefix, _) = try decodeMaskPrefix(first, annotationCount: annotationCount, keepPolygonCounts: false, path: path)
         guard image.masks.dropFirst(prefix.masks.count).allSatisfy({ $0.source == .polygons }) else {
             throw ArchiveError(.malformedRecord, "record \(loaded.header.ordinal) (MASK): its second part holds masks with stored counts", path: path, offset: loaded.offset, record: Int(loaded.header.ordinal))

@@ -137,7 +137,7 @@ extension Archive {
             }
             let parts = try RecordIO.partTable(f, path: path, maxPayloadBytes: maxPayloadBytes)
             let first = try RecordIO.partBytes(f, parts[0], number: 0, path: path)
-            let loaded = RecordIO.Loaded(header: f.header, offset: offset, payload: first, parts: parts)
+            let loaded = RecordIO.Loaded(header: f.header, offset: offset, payload: Array(first), parts: parts)
             let (image, declared) = try RecordIO.decodeMaskPrefix(loaded, annotationCount: index.annotationCount, keepPolygonCounts: false, path: path)
             try checkAgainstIndex(image, declared: declared, entry)
             return (image, f.header.totalLength)

@@ -79,13 +79,13 @@ enum RecordIO {
             let parts = try partTable(f, path: path, maxPayloadBytes: maxPayloadBytes)
             var raw: [UInt8] = []
             raw.reserveCapacity(Int(h.rawLength))
-            for (i, p) in parts.enumerated() { raw += try partBytes(f, p, number: i, path: path) }
+            for (i, p) in parts.enumerated() { raw.append(contentsOf: try partBytes(f, p, number: i, path: path)) }
             return Loaded(header: h, offset: f.offset, payload: raw, parts: parts)
         }
-        let stored = Array(f.body[0..<f.storedLength])
-        guard h.flags & Archive.RecordHeader.compressed != 0 else { return Loaded(header: h, offset: f.offset, payload: stored) }
+        let stored = f.body[0..<f.storedLength]
+        guard h.flags & Archive.RecordHeader.compressed != 0 else { return Loaded(header: h, offset: f.offset, payload: Array(stored)) }
         try checkLimit(h, at: f.offset, path: path, maxPayloadBytes: maxPayloadBytes)
-        let raw = try inflateStream(stored[...], rawLength: Int(h.rawLength), ordinal: Int(h.ordinal), at: f.offset, payloadOffset: 0, what: "", path: path)
+        let raw = try inflateStream(stored, rawLength: Int(h.rawLength), ordinal: Int(h.ordinal), at: f.offset, payloadOffset: 0, what: "", path: path)
         return Loaded(header: h, offset: f.offset, payload: raw)
     }
 
@@ -100,9 +100,17 @@ enum RecordIO {
         _ stored: ArraySlice<UInt8>, rawLength: Int, ordinal: Int, at offset: UInt64, payloadOffset: Int, what: String, path: String
     ) throws(ArchiveError) -> [UInt8] {
         let at = offset + UInt64(Archive.recordHeaderSize + payloadOffset)
+        let inflated: Result<[UInt8], ZlibError> = stored.withUnsafeBytes { buffer in
+            Result { () throws(ZlibError) -> [UInt8] in
+                let inflater = try Inflater(limit: rawLength)
+                let out = try inflater.process(buffer)
+                try inflater.finish()
+                return out
+            }
+        }
         let raw: [UInt8]
         do {
-            raw = try Zlib.inflate(Array(stored), limit: rawLength)
+            raw = try inflated.get()
         } catch {
             let why: String
             switch error.kind {
@@ -158,11 +166,11 @@ enum RecordIO {
         return parts
     }
 
-    /// One part's raw bytes (inflated, or copied when stored).
-    static func partBytes(_ f: Framed, _ p: Part, number: Int, path: String) throws(ArchiveError) -> [UInt8] {
+    /// One part's raw bytes (inflated, or the stored bytes themselves, not copied).
+    static func partBytes(_ f: Framed, _ p: Part, number: Int, path: String) throws(ArchiveError) -> ArraySlice<UInt8> {
         let slice = f.body[p.stored]
-        guard p.compressed else { return Array(slice) }
-        return try inflateStream(slice, rawLength: p.rawLength, ordinal: Int(f.header.ordinal), at: f.offset, payloadOffset: p.stored.lowerBound, what: " part \(number)", path: path)
+        guard p.compressed else { return slice }
+        return try inflateStream(slice, rawLength: p.rawLength, ordinal: Int(f.header.ordinal), at: f.offset, payloadOffset: p.stored.lowerBound, what: " part \(number)", path: path)[...]
     }
 
     /// Runs a payload decoder, turning a `PayloadError` into an `ArchiveError` that names the record.
