@@ -110,6 +110,29 @@ import Testing
         #expect(try Archive.Reader(bytes: try Archive.encode(d)).readDataset() == d)
     }
 
+    /// With the default 1 MiB part size a block over 1 MiB gets the 1.1 layout, and salvaging a copy whose
+    /// trailer and index were never written rebuilds it byte for byte; `show` still finds one image's masks.
+    @Test func defaultWriterSplitsLargeBlocksAndSalvageRebuildsThem() throws {
+        var d = ArchiveTestData.multiPart()
+        let filler = String(repeating: "long free-text note that makes the metadata block pass one mebibyte ", count: 1600)
+        for i in d.annotations.indices { d.annotations[i].description = "\(i): " + filler }
+        let good = try Archive.encode(d)
+        let reader = try Archive.Reader(bytes: good)
+        #expect(reader.header == .multiPart)
+        #expect(try #require(try Self.loadedMeta(good).parts).count >= 2)
+        #expect(try reader.readDataset() == d)
+        let dir = FixturePaths.temporaryDirectory("amsk-mp")
+        try Data(good[0..<Int(reader.trailer.indexOffset)]).write(to: URL(fileURLWithPath: dir + "/cut.amsk"))
+        let report = try Archive.salvage(path: dir + "/cut.amsk", to: dir + "/fixed.amsk")
+        #expect(report.lostAnnotations.isEmpty)
+        #expect(try FixturePaths.bytesAbsolute(dir + "/fixed.amsk") == good)
+        let shown = try Archive.show(path: dir + "/fixed.amsk", imageID: .int(4))
+        #expect(shown.annotations.map(\.index) == [9, 10])
+        // The polygon (annotation 10, palette 2) is painted over the stripes (annotation 9, palette 1).
+        #expect(Set(shown.indexMap) == [0, 1, 2])
+        #expect(try Archive.Reader(path: dir + "/fixed.amsk").masks(forImage: .int(4)).map(\.annotationIndex) == [9, 10])
+    }
+
     /// An older (1.0) reader refuses a 1.1 file by the version rules: its minimum reader version comes first
     /// (AK051 at byte 20); a reader that passed that but did not know the feature bit refuses it at byte 12.
     @Test func olderReadersRefuseTheVersion11Layout() throws {
