@@ -16,11 +16,20 @@ extension Archive {
         /// The minor part of the oldest reader version.
         public var minReaderMinor: UInt16
 
-        /// The header this library writes.
+        /// The header this library writes for a file with a single-stream `META` record (version 1.0).
         public static let current = Header(
-            major: Archive.majorVersion, minor: Archive.minorVersion,
+            major: Archive.majorVersion, minor: 0,
             requiredFeatures: Feature.zlibPayloads, optionalFeatures: Feature.maskStatistics,
             minReaderMajor: 1, minReaderMinor: 0)
+
+        /// The header this library writes for a file with a multi-part `META` record (version 1.1, needs a 1.1 reader).
+        public static let multiPart = Header(
+            major: Archive.majorVersion, minor: 1,
+            requiredFeatures: Feature.zlibPayloads | Feature.multiPartRecords, optionalFeatures: Feature.maskStatistics,
+            minReaderMajor: 1, minReaderMinor: 1)
+
+        /// Whether the file has the version-1.1 layout: multi-part records and RLE-sourced masks first in `MASK` records.
+        public var hasMultiPartRecords: Bool { requiredFeatures & Feature.multiPartRecords != 0 }
 
         /// Creates a header.
         public init(major: UInt16, minor: UInt16, requiredFeatures: UInt32, optionalFeatures: UInt32, minReaderMajor: UInt16, minReaderMinor: UInt16) {
@@ -51,7 +60,13 @@ extension Archive {
         /// Parses and checks the first bytes of a file (all of them if there are fewer than 64).
         ///
         /// Checks, in order: the magic (with a hint for text-mode damage), length, CRC, then the version rules.
-        static func parse(_ b: [UInt8], path: String) throws(ArchiveError) -> Header {
+        ///
+        /// `reader` and `knownRequired` describe the reader doing the check (this library by default; tests pass
+        /// an older reader's values to show how it refuses newer files).
+        static func parse(
+            _ b: [UInt8], path: String, reader: (major: UInt16, minor: UInt16) = (Archive.majorVersion, Archive.minorVersion),
+            knownRequired: UInt32 = Feature.knownRequired
+        ) throws(ArchiveError) -> Header {
             let n = min(b.count, 8)
             if Array(b[0..<n]) != Array(Archive.magic[0..<n]) || b.isEmpty {
                 throw ArchiveError(.badMagic, magicHint(b), path: path, offset: 0)
@@ -69,16 +84,16 @@ extension Archive {
                 requiredFeatures: LittleEndian.u32(b, 12), optionalFeatures: LittleEndian.u32(b, 16),
                 minReaderMajor: LittleEndian.u16(b, 20), minReaderMinor: LittleEndian.u16(b, 22))
             let headerLength = LittleEndian.u32(b, 24)
-            guard h.major <= Archive.majorVersion else {
-                throw ArchiveError(.unsupportedVersion, "archive version \(h.major).\(h.minor) is newer than this reader (\(Archive.majorVersion).\(Archive.minorVersion)); upgrade annokit", path: path, offset: 8)
+            guard h.major <= reader.major else {
+                throw ArchiveError(.unsupportedVersion, "archive version \(h.major).\(h.minor) is newer than this reader (\(reader.major).\(reader.minor)); upgrade annokit", path: path, offset: 8)
             }
-            guard h.major == Archive.majorVersion else {
-                throw ArchiveError(.unsupportedVersion, "archive major version \(h.major) is not supported (this reader reads \(Archive.majorVersion))", path: path, offset: 8)
+            guard h.major == reader.major else {
+                throw ArchiveError(.unsupportedVersion, "archive major version \(h.major) is not supported (this reader reads \(reader.major))", path: path, offset: 8)
             }
-            if (h.minReaderMajor, h.minReaderMinor) > (Archive.majorVersion, Archive.minorVersion) {
-                throw ArchiveError(.unsupportedVersion, "archive needs a reader of version \(h.minReaderMajor).\(h.minReaderMinor) or newer (this is \(Archive.majorVersion).\(Archive.minorVersion)); upgrade annokit", path: path, offset: 20)
+            if (h.minReaderMajor, h.minReaderMinor) > (reader.major, reader.minor) {
+                throw ArchiveError(.unsupportedVersion, "archive needs a reader of version \(h.minReaderMajor).\(h.minReaderMinor) or newer (this is \(reader.major).\(reader.minor)); upgrade annokit", path: path, offset: 20)
             }
-            let unknown = h.requiredFeatures & ~Feature.knownRequired
+            let unknown = h.requiredFeatures & ~knownRequired
             guard unknown == 0 else {
                 throw ArchiveError(.unsupportedVersion, "archive uses required features \(hex(unknown)) this reader does not know; upgrade annokit", path: path, offset: 12)
             }

@@ -107,12 +107,20 @@ extension Archive {
         }
 
         /// The uncompressed `MASK` payload.
-        var payload: [UInt8] {
+        var payload: [UInt8] { encoded().bytes }
+
+        /// Whether a mask's counts are needed to fill the IR (sources 0 and 1); in version-1.1 files these come first.
+        static func holdsStoredCounts(_ m: Mask) -> Bool { m.source != .polygons }
+
+        /// The payload and the byte position where the first source-2 mask starts (the end when there is none).
+        func encoded() -> (bytes: [UInt8], polygonsStart: Int) {
+            var polygonsStart: Int?
             var w = ByteWriter(capacity: 64 + masks.reduce(0) { $0 + 16 + $1.counts.count * 2 })
             MetadataCodec.writeID(key, &w)
             w.varint(imageOrdinal.map { $0 + 1 } ?? 0)
             w.varint(masks.count)
             for m in masks {
+                if polygonsStart == nil && m.source == .polygons { polygonsStart = w.bytes.count }
                 w.varint(m.annotationIndex)
                 w.varint(m.categoryOrdinal.map { $0 + 1 } ?? 0)
                 w.u8(m.source.rawValue)
@@ -130,26 +138,46 @@ extension Archive {
                     }
                 }
             }
-            return w.bytes
+            return (w.bytes, polygonsStart ?? w.bytes.count)
         }
 
         /// Decodes a `MASK` payload; `annotationCount` bounds the annotation indices.
         /// With `keepPolygonCounts` false, masks rasterised from polygons are checked but keep empty counts and
         /// bounding box (reading a dataset into the IR rebuilds polygons from `META` and never needs them).
-        static func decode(_ r: inout ByteReader, annotationCount: Int, keepPolygonCounts: Bool = true) throws(PayloadError) -> ImageMasks {
+        ///
+        /// `grouped` (version-1.1 files): masks with stored counts (sources 0 and 1) come first, then rasterised
+        /// polygons, each group by ascending annotation index; otherwise all masks ascend by annotation index.
+        static func decode(_ r: inout ByteReader, annotationCount: Int, keepPolygonCounts: Bool = true, grouped: Bool = false) throws(PayloadError) -> ImageMasks {
+            try decode(&r, annotationCount: annotationCount, keepPolygonCounts: keepPolygonCounts, grouped: grouped, prefix: nil).image
+        }
+
+        /// Decodes a `MASK` payload, or with `prefix` = k only its first k masks (the first part of a two-part
+        /// record, which must end there); returns the masks decoded and the declared mask count.
+        static func decode(
+            _ r: inout ByteReader, annotationCount: Int, keepPolygonCounts: Bool, grouped: Bool, prefix: Int?
+        ) throws(PayloadError) -> (image: ImageMasks, declared: Int) {
             let key = try MetadataCodec.readID(&r)
             let ordinalPlusOne = try r.count(max: Int(UInt32.max), "image ordinal")
-            let n = try r.itemCount("mask count", minBytes: 10)
+            let n = prefix == nil ? try r.itemCount("mask count", minBytes: 10) : try r.count(max: Int(UInt32.max), "mask count")
+            let decoded = min(n, prefix ?? n)
+            guard decoded <= r.remaining / 10 else { throw r.fail("\(decoded) masks do not fit in the \(r.remaining) bytes left") }
             var masks: [Mask] = []
-            masks.reserveCapacity(n)
+            masks.reserveCapacity(decoded)
             var previous = -1
-            for _ in 0..<n {
+            var inPolygons = false
+            for _ in 0..<decoded {
                 let annotation = try r.count(max: max(annotationCount - 1, 0), "annotation index")
-                guard annotation > previous, annotationCount > 0 else { throw r.fail("annotation index \(annotation) is not after \(previous)") }
-                previous = annotation
                 let cat = try r.count(max: Int(UInt32.max), "category ordinal")
                 let sourceRaw = try r.u8()
                 guard let source = Mask.Source(rawValue: sourceRaw) else { throw r.fail("unknown mask source \(sourceRaw)") }
+                if grouped && source == .polygons && !inPolygons {
+                    inPolygons = true
+                    previous = -1
+                }
+                guard annotation > previous, annotationCount > 0, !(inPolygons && source != .polygons) else {
+                    throw r.fail("annotation \(annotation)'s mask is out of order (after annotation \(previous)\(grouped ? ", RLE-sourced masks first" : ""))")
+                }
+                previous = annotation
                 let height = try r.int(), width = try r.int()
                 let area = try r.varint()
                 if !keepPolygonCounts && source == .polygons {
@@ -181,7 +209,7 @@ extension Archive {
                     height: height, width: width, area: area, bbox: bbox, counts: counts))
             }
             guard r.isAtEnd else { throw r.fail("\(r.remaining) unexpected bytes after the last mask") }
-            return ImageMasks(key: key, imageOrdinal: ordinalPlusOne == 0 ? nil : ordinalPlusOne - 1, masks: masks)
+            return (ImageMasks(key: key, imageOrdinal: ordinalPlusOne == 0 ? nil : ordinalPlusOne - 1, masks: masks), n)
         }
     }
 }

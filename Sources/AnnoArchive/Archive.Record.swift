@@ -20,7 +20,8 @@ extension Archive {
     public struct RecordHeader: Hashable, Sendable {
         /// The raw tag (a `RecordTag` for known records).
         public var tag: UInt32
-        /// Flag bits: bit 0 = payload is zlib-compressed; bit 1 = ancillary (readers may skip an unknown tag).
+        /// Flag bits: bit 0 = payload is zlib-compressed; bit 1 = ancillary (readers may skip an unknown tag);
+        /// bit 2 = multi-part payload (`META` and `MASK` only, version 1.1).
         public var flags: UInt16
         /// The record's ordinal in the file (0 for the first record after the header).
         public var ordinal: UInt32
@@ -35,6 +36,12 @@ extension Archive {
         public static let compressed: UInt16 = 1 << 0
         /// Flag bit: a reader that does not know the tag may skip the record.
         public static let ancillary: UInt16 = 1 << 1
+        /// Flag bit: the payload is a part table then independently stored or zlib-compressed parts whose
+        /// inflated bytes, joined, are the raw payload (`META` and `MASK` records of version-1.1 files only).
+        public static let multiPart: UInt16 = 1 << 2
+
+        /// Whether the payload is multi-part.
+        public var isMultiPart: Bool { flags & RecordHeader.multiPart != 0 }
 
         /// The known tag, if it is one.
         public var knownTag: RecordTag? { RecordTag(rawValue: tag) }
@@ -97,10 +104,13 @@ extension Archive {
             if let expectedOrdinal, expectedOrdinal != ordinal {
                 throw ArchiveError(.indexMismatch, "expected record \(expectedOrdinal) at byte \(offset), found record \(ordinal)", path: path, offset: offset, record: expectedOrdinal)
             }
-            guard h.flags & ~(compressed | ancillary) == 0 else {
+            guard h.flags & ~(compressed | ancillary | multiPart) == 0 else {
                 throw ArchiveError(.malformedRecord, "record \(ordinal) has unknown flag bits \(h.flags)", path: path, offset: offset, record: ordinal)
             }
-            if h.flags & compressed == 0 && h.rawLength != h.storedLength {
+            if h.isMultiPart && (h.flags != multiPart || (h.tag != RecordTag.meta.rawValue && h.tag != RecordTag.mask.rawValue)) {
+                throw ArchiveError(.malformedRecord, "record \(ordinal) has the multi-part flag, which only a META or MASK record may have, alone", path: path, offset: offset, record: ordinal)
+            }
+            if h.flags & (compressed | multiPart) == 0 && h.rawLength != h.storedLength {
                 throw ArchiveError(.malformedRecord, "record \(ordinal) is uncompressed but declares \(h.rawLength) raw bytes for \(h.storedLength) stored", path: path, offset: offset, record: ordinal)
             }
             let room = limit >= offset ? limit - offset : 0

@@ -93,14 +93,19 @@ extension Archive {
                     if ordinal != 0 || offset != UInt64(Archive.headerSize) || result.metadata != nil {
                         throw ArchiveError(.malformedRecord, "a META record may only be record 0 at byte 64", path: path, offset: offset, record: ordinal)
                     }
-                    let m = try RecordIO.decode(loaded, path: path) { (r: inout ByteReader) throws(PayloadError) in try MetadataCodec.decode(&r) }
+                    if h.isMultiPart && result.header?.hasMultiPartRecords != true {
+                        throw ArchiveError(.malformedRecord, "record 0 is multi-part but the file header lacks the multi-part feature bit", path: path, offset: offset, record: ordinal)
+                    }
+                    let m = try RecordIO.decodeMeta(loaded, path: path)
                     annotationCount = m.0.annotations.count
                     result.metadata = m
                 case .mask:
-                    let count = annotationCount
-                    let image = try RecordIO.decode(loaded, path: path) { (r: inout ByteReader) throws(PayloadError) in
-                        try ImageMasks.decode(&r, annotationCount: count)
+                    if h.isMultiPart && result.header?.hasMultiPartRecords != true {
+                        throw ArchiveError(.malformedRecord, "record \(ordinal) is multi-part but the file header lacks the multi-part feature bit", path: path, offset: offset, record: ordinal)
                     }
+                    let (image, _) = try RecordIO.decodeMasks(
+                        loaded, annotationCount: annotationCount, keepPolygonCounts: true,
+                        grouped: result.header?.hasMultiPartRecords ?? false, path: path)
                     summary.key = image.key
                     summary.maskCount = image.masks.count
                     if keepImages { result.images.append(image) }

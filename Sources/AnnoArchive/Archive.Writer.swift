@@ -15,25 +15,45 @@ extension Archive {
         private var pending: [(entry: Index.Entry, stats: [Index.MaskStat])] = []
         private var annotationCount = 0
         private var wroteMetadata = false
+        private var wroteHeader = false
+        /// Whether this file has the version-1.1 layout (multi-part `META`, RLE-sourced masks first in `MASK`).
+        private var multiPartRecords = false
         private var finished = false
+        /// The raw size at which a new `META` part starts (`Archive.metaPartBytes`; smaller in tests).
+        let metaPartBytes: Int
 
         /// Starts an archive at `path`, writing to a temporary sibling until `finish()`.
-        public init(path: String) throws {
+        public convenience init(path: String) throws {
+            try self.init(path: path, metaPartBytes: Archive.metaPartBytes)
+        }
+
+        init(path: String, metaPartBytes: Int) throws {
             self.path = path
+            self.metaPartBytes = metaPartBytes
             do {
                 self.file = try AtomicWriter(path: path)
             } catch {
                 throw ArchiveError(.io, "cannot create \(path): \(error)", path: path, isOutput: true)
             }
-            try emit(Header.current.bytes)
         }
 
         /// Starts an archive in memory (read the result from `bytes` after `finish()`).
-        public init() {
+        public convenience init() {
+            self.init(metaPartBytes: Archive.metaPartBytes)
+        }
+
+        init(metaPartBytes: Int) {
             self.path = "<memory>"
             self.file = nil
+            self.metaPartBytes = metaPartBytes
             bytes.reserveCapacity(1 << 16)
-            try? emit(Header.current.bytes)
+        }
+
+        /// Writes the file header (version 1.1 with the multi-part feature only when `META` is multi-part).
+        private func emitHeader(multiPart: Bool) throws {
+            guard !wroteHeader else { return }
+            wroteHeader = true
+            try emit((multiPart ? Header.multiPart : Header.current).bytes)
         }
 
         deinit {
@@ -53,18 +73,20 @@ extension Archive {
             offset += UInt64(chunk.count)
         }
 
-        private func record(_ tag: RecordTag, raw: [UInt8], compress: Bool) throws -> (offset: UInt64, length: UInt64, ordinal: Int) {
-            let stored: [UInt8]
-            if compress {
-                do {
-                    stored = try Zlib.deflate(raw, level: Archive.zlibLevel)
-                } catch {
-                    throw ArchiveError(.compression, "cannot compress record \(ordinal): \(error)", path: path, offset: offset, record: Int(ordinal), isOutput: true)
-                }
-            } else {
-                stored = raw
+        private func deflate(_ raw: [UInt8]) throws -> [UInt8] {
+            do {
+                return try Zlib.deflate(raw, level: Archive.zlibLevel)
+            } catch {
+                throw ArchiveError(.compression, "cannot compress record \(ordinal): \(error)", path: path, offset: offset, record: Int(ordinal), isOutput: true)
             }
-            let framed = RecordHeader.frame(tag: tag, flags: compress ? RecordHeader.compressed : 0, ordinal: ordinal, stored: stored, rawLength: raw.count)
+        }
+
+        private func record(_ tag: RecordTag, raw: [UInt8], compress: Bool) throws -> (offset: UInt64, length: UInt64, ordinal: Int) {
+            try record(tag, flags: compress ? RecordHeader.compressed : 0, stored: compress ? deflate(raw) : raw, rawLength: raw.count)
+        }
+
+        private func record(_ tag: RecordTag, flags: UInt16, stored: [UInt8], rawLength: Int) throws -> (offset: UInt64, length: UInt64, ordinal: Int) {
+            let framed = RecordHeader.frame(tag: tag, flags: flags, ordinal: ordinal, stored: stored, rawLength: rawLength)
             let at = offset, n = ordinal
             try emit(framed)
             ordinal += 1
@@ -84,7 +106,7 @@ extension Archive {
                 throw ArchiveError(.limit, "the dataset has more than 2^32-1 images, categories or annotations", path: path, isOutput: true)
             }
             let kinds = anns.map { Writer.kind(of: $0.segmentation) }
-            _ = try record(.meta, raw: MetadataCodec.encode(dataset, kinds: kinds), compress: true)
+            try writeMeta(MetadataCodec.encodeWithBoundaries(dataset, kinds: kinds))
 
             var imageOrdinal: [ID: Int] = [:]
             imageOrdinal.reserveCapacity(dataset.images.count)
@@ -118,9 +140,72 @@ extension Archive {
             }
         }
 
+        /// Writes the header and the `META` record: one zlib stream when the block is at most `metaPartBytes`, else
+        /// a multi-part record cut at the first annotation start at or past every `metaPartBytes` raw bytes.
+        /// Each part is deflated, or stored when deflating does not save at least a fifth of it (parts of
+        /// polygon coordinates barely compress, and storing them keeps reading fast).
+        func writeMeta(_ block: (bytes: [UInt8], annotationStarts: [Int])) throws {
+            let raw = block.bytes
+            var cuts: [Int] = [] // annotation indices where parts 1, 2, ... start
+            var partStart = 0
+            for (i, at) in block.annotationStarts.enumerated() where at - partStart >= metaPartBytes {
+                cuts.append(i)
+                partStart = at
+            }
+            guard !cuts.isEmpty else {
+                try emitHeader(multiPart: false)
+                _ = try record(.meta, raw: raw, compress: true)
+                return
+            }
+            try emitHeader(multiPart: true)
+            multiPartRecords = true
+            let bounds = [0] + cuts.map { block.annotationStarts[$0] } + [raw.count]
+            let firsts = [0] + cuts + [block.annotationStarts.count]
+            let parts = (0...cuts.count).map { p in (raw[bounds[p]..<bounds[p + 1]], firsts[p + 1] - firsts[p]) }
+            _ = try record(.meta, flags: RecordHeader.multiPart, stored: multiPartPayload(parts), rawLength: raw.count)
+        }
+
+        /// A multi-part payload: the part table, then each part deflated, or stored when deflating does not save
+        /// at least a fifth of it.
+        private func multiPartPayload(_ parts: [(bytes: ArraySlice<UInt8>, items: Int)]) throws -> [UInt8] {
+            var table = ByteWriter(capacity: RecordIO.partTableHead + RecordIO.partEntrySize * parts.count)
+            table.u32(UInt32(parts.count))
+            var body: [UInt8] = []
+            for (bytes, items) in parts {
+                let part = Array(bytes)
+                let deflated = try deflate(part)
+                let compress = deflated.count * 5 <= part.count * 4
+                table.u8(compress ? 1 : 0)
+                table.u8(0)
+                table.u16(0)
+                table.u32(UInt32(items))
+                table.u64(UInt64(compress ? deflated.count : part.count))
+                table.u64(UInt64(part.count))
+                body += compress ? deflated : part
+            }
+            return table.bytes + body
+        }
+
         /// Writes one `MASK` record and remembers its index entry.
+        ///
+        /// In a version-1.1 file the masks with stored counts go first, and a record that also has rasterised
+        /// polygons is two-part (those masks, then the polygons), so reading the IR inflates only the first part.
         func append(_ image: ImageMasks, hasRLESource: Bool) throws {
-            let at = try record(.mask, raw: image.payload, compress: true)
+            var image = image
+            let at: (offset: UInt64, length: UInt64, ordinal: Int)
+            if multiPartRecords {
+                let first = image.masks.filter(ImageMasks.holdsStoredCounts)
+                image.masks = first + image.masks.filter { !ImageMasks.holdsStoredCounts($0) }
+                let (raw, split) = image.encoded()
+                if first.isEmpty || first.count == image.masks.count {
+                    at = try record(.mask, raw: raw, compress: true)
+                } else {
+                    let parts = [(raw[..<split], first.count), (raw[split...], image.masks.count - first.count)]
+                    at = try record(.mask, flags: RecordHeader.multiPart, stored: multiPartPayload(parts), rawLength: raw.count)
+                }
+            } else {
+                at = try record(.mask, raw: image.payload, compress: true)
+            }
             let stats = image.masks.map { Index.MaskStat(annotationIndex: $0.annotationIndex, categoryOrdinal: $0.categoryOrdinal, area: $0.area) }
             let entry = Index.Entry(
                 key: image.key, imageOrdinal: image.imageOrdinal, hasRLESource: hasRLESource, recordOffset: at.offset,
@@ -130,6 +215,7 @@ extension Archive {
 
         /// Writes the sorted index and the trailer, then publishes the file (fsync and rename).
         public func finish() throws {
+            try emitHeader(multiPart: false)
             pending.sort { $0.entry.key < $1.entry.key }
             var entries: [Index.Entry] = []
             entries.reserveCapacity(pending.count)

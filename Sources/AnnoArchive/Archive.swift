@@ -10,8 +10,9 @@ public enum Archive {
     public static let trailerMagic: [UInt8] = [0x1A, 0x0A, 0x0D, 0x4B, 0x53, 0x4D, 0x41, 0x8B]
     /// The major version this library writes and reads; a file with a larger major is refused.
     public static let majorVersion: UInt16 = 1
-    /// The minor version this library writes; minor versions only add what older readers may skip.
-    public static let minorVersion: UInt16 = 0
+    /// The newest minor version this library reads and writes (1.1 adds the multi-part `META` record; a file
+    /// without one is still written as 1.0, byte for byte as before).
+    public static let minorVersion: UInt16 = 1
     /// The zlib level used for every compressed payload (fixed, so output is deterministic).
     public static let zlibLevel = 6
     /// Size of the file header in bytes.
@@ -20,6 +21,9 @@ public enum Archive {
     public static let trailerSize = 48
     /// Size of a record header in bytes.
     public static let recordHeaderSize = 40
+    /// The raw size at which a writer starts a new `META` part (1 MiB); cuts fall between annotations, so parts
+    /// depend only on the dataset, never on the machine.
+    public static let metaPartBytes = 1 << 20
     /// The largest inflated payload a reader accepts by default (1 GiB); larger declared sizes are a limit error.
     public static let defaultMaxPayloadBytes = 1 << 30
 
@@ -27,8 +31,12 @@ public enum Archive {
     public enum Feature {
         /// Required: payloads flagged as compressed are zlib streams (RFC 1950). Set in every version-1 file.
         public static let zlibPayloads: UInt32 = 1 << 0
+        /// Required (version 1.1): `META` is multi-part (independently compressed parts, decoded in parallel), and
+        /// each `MASK` record stores its RLE-sourced masks first, as a part of their own when it also has
+        /// rasterised polygons. Set only in files whose `META` record is multi-part; they also need a 1.1 reader.
+        public static let multiPartRecords: UInt32 = 1 << 1
         /// The required bits this library understands.
-        public static let knownRequired: UInt32 = zlibPayloads
+        public static let knownRequired: UInt32 = zlibPayloads | multiPartRecords
         /// Optional: the index carries per-mask category and area statistics. Set in every version-1 file.
         public static let maskStatistics: UInt32 = 1 << 0
     }

@@ -38,20 +38,23 @@ final class FileSource: ByteSource {
         guard offset <= size, UInt64(count) <= size - offset else {
             throw ArchiveError(.outOfBounds, "read of \(count) bytes at byte \(offset) is past the end of the \(size)-byte file", path: path, offset: offset)
         }
-        var out = [UInt8](repeating: 0, count: count)
         var done = 0
         var failure: Int32 = 0
-        out.withUnsafeMutableBytes { buf in
+        // Read straight into uninitialised storage (no zero fill of bytes that are about to be overwritten).
+        let out = [UInt8](unsafeUninitializedCapacity: count) { buf, initialized in
             while done < count {
                 let n = pread(fd, buf.baseAddress.map { $0 + done }, count - done, off_t(offset) + off_t(done))
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = errno
-                    return
+                    break
                 }
-                if n == 0 { return }
+                if n == 0 { break }
                 done += n
             }
+            // Whatever was not read is zeroed, so the array is always fully initialised (the caller throws anyway).
+            if done < count { (buf.baseAddress! + done).initialize(repeating: 0, count: count - done) }
+            initialized = count
         }
         if failure != 0 {
             throw ArchiveError(.io, "cannot read \(path) at byte \(offset): \(String(cString: strerror(failure)))", path: path, offset: offset)

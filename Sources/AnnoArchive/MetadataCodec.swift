@@ -24,6 +24,11 @@ enum MetadataCodec {
     // MARK: Writing
 
     static func encode(_ d: Dataset, kinds: [SegmentationKind]) -> [UInt8] {
+        encodeWithBoundaries(d, kinds: kinds).bytes
+    }
+
+    /// The `META` payload and the byte position where each annotation starts (the cut points of a multi-part record).
+    static func encodeWithBoundaries(_ d: Dataset, kinds: [SegmentationKind]) -> (bytes: [UInt8], annotationStarts: [Int]) {
         var w = ByteWriter(capacity: 1 << 16)
         switch d.shape {
         case .instances: w.u8(0)
@@ -57,9 +62,14 @@ enum MetadataCodec {
         w.varint(d.images.count)
         for image in d.images { writeImage(image, &w) }
         w.varint(d.annotations.count)
-        for (i, a) in d.annotations.enumerated() { writeAnnotation(a, kind: kinds[i], &w) }
+        var starts: [Int] = []
+        starts.reserveCapacity(d.annotations.count)
+        for (i, a) in d.annotations.enumerated() {
+            starts.append(w.bytes.count)
+            writeAnnotation(a, kind: kinds[i], &w)
+        }
         writeMembers(d.extensions, &w)
-        return w.bytes
+        return (w.bytes, starts)
     }
 
     static func bits(_ flags: Bool...) -> UInt64 {
@@ -364,7 +374,40 @@ enum MetadataCodec {
             let v = Double(mantissa) / pow10[d]
             return negative ? -v : v
         }
+        if let v = roundedQuotient(mantissa, d) { return negative ? -v : v }
         return Double(literal) ?? .nan
+    }
+
+    /// Exact powers of ten that fit in 64 bits.
+    static let pow10Int: [UInt64] = (0...19).map { e in (0..<e).reduce(1) { acc, _ in acc * 10 } }
+
+    /// The double nearest to `m / 10^d` (ties to even) for 2^53 ≤ m < 2^63 and 1 ≤ d ≤ 19, by one 128-by-64-bit
+    /// division: the quotient keeps 2–3 bits below the 53 kept ones, and the remainder is the sticky bit. This is
+    /// what `Double(literal)` returns for such literals, without parsing text (tested against it).
+    static func roundedQuotient(_ m: UInt64, _ d: Int) -> Double? {
+        guard d >= 1, d <= 19, m >= (1 << 53), m < (1 << 63) else { return nil }
+        let p = pow10Int[d]
+        let mBits = 64 - m.leadingZeroBitCount, pBits = 64 - p.leadingZeroBitCount
+        let s = 55 + pBits - mBits // then m·2^s / p lies in [2^54, 2^56)
+        let q: UInt64, r: UInt64
+        if s < 0 {
+            // m is large and p small: divide by p·2^-s instead (it fits: pBits - s ≤ 64 here).
+            guard pBits - s <= 64 else { return nil }
+            (q, r) = m.quotientAndRemainder(dividingBy: p << UInt64(-s))
+        } else {
+            guard s < 128 - mBits else { return nil }
+            let high = s == 0 ? 0 : (s >= 64 ? m << UInt64(s - 64) : m >> UInt64(64 - s))
+            let low = s >= 64 ? 0 : m << UInt64(s)
+            guard high < p else { return nil }
+            (q, r) = p.dividingFullWidth((high: high, low: low))
+        }
+        let qBits = 64 - q.leadingZeroBitCount
+        let drop = qBits - 53
+        guard drop >= 1, drop <= 10 else { return nil }
+        var significand = q >> UInt64(drop)
+        let rest = q & ((1 << UInt64(drop)) - 1), half: UInt64 = 1 << UInt64(drop - 1)
+        if rest > half || (rest == half && (r != 0 || significand & 1 == 1)) { significand += 1 }
+        return Double(sign: .plus, exponent: drop - s, significand: Double(significand))
     }
 
     // MARK: Reading
@@ -372,6 +415,25 @@ enum MetadataCodec {
     /// Decodes a `META` payload. Annotations whose counts live in `MASK` records get a placeholder segmentation
     /// and their kind in the returned array (`.none` for every other annotation).
     static func decode(_ r: inout ByteReader) throws(PayloadError) -> (Dataset, [SegmentationKind]) {
+        var (d, annotationCount) = try decodeHead(&r, wholeBlock: true)
+        var kinds = [SegmentationKind](repeating: .none, count: annotationCount)
+        var failure: PayloadError?
+        d.annotations = kinds.withUnsafeMutableBufferPointer { k in
+            [Annotation](unsafeUninitializedCapacity: annotationCount) { buf, count in
+                guard let slots = buf.baseAddress, let kindSlots = k.baseAddress else { return }
+                (count, failure) = decodeAnnotations(&r, count: annotationCount, into: slots, kinds: kindSlots)
+            }
+        }
+        if let failure { throw failure }
+        d.extensions = try decodeTail(&r)
+        return (d, kinds)
+    }
+
+    /// Everything before the first annotation: the dataset without annotations and extensions, and the
+    /// declared annotation count (checked against what is left).
+    /// `wholeBlock` is false for the first part of a multi-part block, whose annotations continue in later parts
+    /// (the count is then checked against the part table instead).
+    static func decodeHead(_ r: inout ByteReader, wholeBlock: Bool) throws(PayloadError) -> (Dataset, Int) {
         var d = Dataset()
         switch try r.u8() {
         case 0: d.shape = .instances
@@ -410,17 +472,31 @@ enum MetadataCodec {
         let imageCount = try r.itemCount("image count", minBytes: 3)
         d.images.reserveCapacity(imageCount)
         for _ in 0..<imageCount { d.images.append(try readImage(&r)) }
-        let annotationCount = try r.itemCount("annotation count", minBytes: 6)
-        d.annotations.reserveCapacity(annotationCount)
-        var kinds = [SegmentationKind](repeating: .none, count: annotationCount)
-        for i in 0..<annotationCount {
-            let (a, kind) = try readAnnotation(&r)
-            d.annotations.append(a)
-            if kind == .rleList || kind == .rleCompressedCanonical { kinds[i] = kind }
-        }
-        d.extensions = try readMembers(&r, depth: 0)
+        let annotationCount = wholeBlock ? try r.itemCount("annotation count", minBytes: 6) : try r.count(max: Int(UInt32.max), "annotation count")
+        return (d, annotationCount)
+    }
+
+    /// The dataset extensions after the last annotation; the payload must end there.
+    static func decodeTail(_ r: inout ByteReader) throws(PayloadError) -> [JSONMember] {
+        let extensions = try readMembers(&r, depth: 0)
         guard r.isAtEnd else { throw r.fail("\(r.remaining) unexpected bytes after the dataset block") }
-        return (d, kinds)
+        return extensions
+    }
+
+    /// Decodes `count` annotations into `annotations` and `kinds` (uninitialised storage, `count` slots each);
+    /// returns how many were initialised, which is `count` unless an error is returned with it.
+    static func decodeAnnotations(
+        _ r: inout ByteReader, count: Int, into annotations: UnsafeMutablePointer<Annotation>, kinds: UnsafeMutablePointer<SegmentationKind>
+    ) -> (Int, PayloadError?) {
+        for i in 0..<count {
+            do throws(PayloadError) {
+                let kind = try readAnnotation(&r, into: annotations + i)
+                kinds[i] = kind == .rleList || kind == .rleCompressedCanonical ? kind : .none
+            } catch {
+                return (i, error)
+            }
+        }
+        return (count, nil)
     }
 
     @inline(__always)
@@ -481,77 +557,88 @@ enum MetadataCodec {
         }
     }
 
-    static func readAnnotation(_ r: inout ByteReader) throws(PayloadError) -> (Annotation, SegmentationKind) {
-        var a = Annotation(id: try readID(&r), imageID: try readID(&r))
+    /// Decodes one annotation straight into the uninitialised `slot` (initialised only when this returns).
+    static func readAnnotation(_ r: inout ByteReader, into slot: UnsafeMutablePointer<Annotation>) throws(PayloadError) -> SegmentationKind {
+        // Every field is decoded into a local and the annotation is built once, in place.
+        let id = try readID(&r), imageID = try readID(&r)
         let b = try r.varint()
         try checkBits(b, 11, &r)
-        if b & (1 << 0) != 0 { a.idWasAssigned = true }
-        if b & (1 << 1) != 0 { a.categoryID = try readID(&r) }
+        let categoryID = b & (1 << 1) != 0 ? try readID(&r) : nil
+        var bbox: Box?
         if b & (1 << 2) != 0 {
-            a.bbox = Box(x: try readNumber(&r), y: try readNumber(&r), width: try readNumber(&r), height: try readNumber(&r))
+            bbox = Box(x: try readNumber(&r), y: try readNumber(&r), width: try readNumber(&r), height: try readNumber(&r))
         }
-        if b & (1 << 3) != 0 { a.area = try readNumber(&r) }
-        if b & (1 << 4) != 0 { a.isCrowd = try r.int() }
-        if b & (1 << 5) != 0 { a.score = try readNumber(&r) }
-        if b & (1 << 6) != 0 { a.description = try r.string() }
-        if b & (1 << 7) != 0 { a.caption = try r.string() }
-        if b & (1 << 8) != 0 {
-            var p = Provenance()
-            let pb = try r.varint()
-            try checkBits(pb, 6, &r)
-            if pb & 1 != 0 {
-                switch try r.u8() {
-                case 0: p.source = .human
-                case 1: p.source = .model
-                case 2: p.source = .derivedFromBBox
-                case 3: p.source = .imported
-                case 4: p.source = .other(try r.string())
-                case let k: throw r.fail("unknown provenance source \(k)")
-                }
-            }
-            if pb & 2 != 0 { p.annotator = try r.string() }
-            if pb & 4 != 0 { p.model = try r.string() }
-            if pb & 8 != 0 { p.modelVersion = try r.string() }
-            if pb & 16 != 0 { p.created = try r.string() }
-            if pb & 32 != 0 { p.extensions = try readMembers(&r, depth: 0) }
-            a.provenance = p
-        }
-        if b & (1 << 9) != 0 {
-            var v = Review()
-            let vb = try r.varint()
-            try checkBits(vb, 4, &r)
-            if vb & 1 != 0 {
-                switch try r.u8() {
-                case 0: v.status = .unreviewed
-                case 1: v.status = .approved
-                case 2: v.status = .rejected
-                case 3: v.status = .needsFix
-                case 4: v.status = .other(try r.string())
-                case let k: throw r.fail("unknown review status \(k)")
-                }
-            }
-            if vb & 2 != 0 { v.reviewer = try r.string() }
-            if vb & 4 != 0 { v.reviewed = try r.string() }
-            if vb & 8 != 0 { v.extensions = try readMembers(&r, depth: 0) }
-            a.review = v
-        }
-        if b & (1 << 10) != 0 { a.extensions = try readMembers(&r, depth: 0) }
+        let area = b & (1 << 3) != 0 ? try readNumber(&r) : nil
+        let isCrowd = b & (1 << 4) != 0 ? try r.int() : nil
+        let score = b & (1 << 5) != 0 ? try readNumber(&r) : nil
+        let description = b & (1 << 6) != 0 ? try r.string() : nil
+        let caption = b & (1 << 7) != 0 ? try r.string() : nil
+        let provenance = b & (1 << 8) != 0 ? try readProvenance(&r) : nil
+        let review = b & (1 << 9) != 0 ? try readReview(&r) : nil
+        let extensions = b & (1 << 10) != 0 ? try readMembers(&r, depth: 0) : []
         let raw = try r.u8()
         guard let kind = SegmentationKind(rawValue: raw) else { throw r.fail("unknown segmentation kind \(raw)") }
+        let segmentation: Segmentation
         switch kind {
         case .none:
-            break
+            segmentation = .none
         case .polygons:
-            a.segmentation = .polygons(try readPolygons(&r))
+            segmentation = .polygons(try readPolygons(&r))
         case .rleList:
-            a.segmentation = .rle(RLEData(height: 0, width: 0, counts: .uncompressed([])))
+            segmentation = .rle(RLEData(height: 0, width: 0, counts: .uncompressed([])))
         case .rleCompressedCanonical:
-            a.segmentation = .rle(RLEData(height: 0, width: 0, counts: .compressed("")))
+            segmentation = .rle(RLEData(height: 0, width: 0, counts: .compressed("")))
         case .rleCompressedLiteral:
             let h = try r.int(), w = try r.int()
-            a.segmentation = .rle(RLEData(height: h, width: w, counts: .compressed(try r.string())))
+            segmentation = .rle(RLEData(height: h, width: w, counts: .compressed(try r.string())))
         }
-        return (a, kind)
+        slot.initialize(to: Annotation(
+            id: id, idWasAssigned: b & 1 != 0, imageID: imageID, categoryID: categoryID, bbox: bbox,
+            segmentation: segmentation, area: area, isCrowd: isCrowd, score: score, description: description,
+            caption: caption, provenance: provenance, review: review, extensions: extensions))
+        return kind
+    }
+
+    static func readProvenance(_ r: inout ByteReader) throws(PayloadError) -> Provenance {
+        var p = Provenance()
+        let pb = try r.varint()
+        try checkBits(pb, 6, &r)
+        if pb & 1 != 0 {
+            switch try r.u8() {
+            case 0: p.source = .human
+            case 1: p.source = .model
+            case 2: p.source = .derivedFromBBox
+            case 3: p.source = .imported
+            case 4: p.source = .other(try r.string())
+            case let k: throw r.fail("unknown provenance source \(k)")
+            }
+        }
+        if pb & 2 != 0 { p.annotator = try r.string() }
+        if pb & 4 != 0 { p.model = try r.string() }
+        if pb & 8 != 0 { p.modelVersion = try r.string() }
+        if pb & 16 != 0 { p.created = try r.string() }
+        if pb & 32 != 0 { p.extensions = try readMembers(&r, depth: 0) }
+        return p
+    }
+
+    static func readReview(_ r: inout ByteReader) throws(PayloadError) -> Review {
+        var v = Review()
+        let vb = try r.varint()
+        try checkBits(vb, 4, &r)
+        if vb & 1 != 0 {
+            switch try r.u8() {
+            case 0: v.status = .unreviewed
+            case 1: v.status = .approved
+            case 2: v.status = .rejected
+            case 3: v.status = .needsFix
+            case 4: v.status = .other(try r.string())
+            case let k: throw r.fail("unknown review status \(k)")
+            }
+        }
+        if vb & 2 != 0 { v.reviewer = try r.string() }
+        if vb & 4 != 0 { v.reviewed = try r.string() }
+        if vb & 8 != 0 { v.extensions = try readMembers(&r, depth: 0) }
+        return v
     }
 
     static func readPolygons(_ r: inout ByteReader) throws(PayloadError) -> PolygonSet {
@@ -563,28 +650,24 @@ enum MetadataCodec {
         for _ in 0..<n {
             let mode = try r.u8()
             let count = try r.itemCount("coordinate count")
-            var values = [Double](repeating: 0, count: count)
             switch mode {
             case 0, 4:
                 let d = Int(try r.u8())
                 guard d <= 22 else { throw r.fail("polygon scale 10^\(d) is out of range") }
-                let scale = pow10[d]
-                var prev: (Int64, Int64) = (0, 0)
-                for j in 0..<count {
-                    let delta = try r.zigzag()
-                    if j & 1 == 0 {
-                        prev.0 = prev.0 &+ delta
-                        values[j] = Double(prev.0) / scale
-                    } else {
-                        prev.1 = prev.1 &+ delta
-                        values[j] = Double(prev.1) / scale
-                    }
-                }
+                polygons.append(try readScaledDeltas(&r, count: count, scale: pow10[d]))
                 styles.append(mode == 4 ? .pointZero : .canonical)
             case 1, 5:
-                for j in 0..<count { values[j] = try r.f64() }
+                guard count <= r.remaining / 8 else { throw r.fail("unexpected end of payload") }
+                let raw = try r.bytes(count * 8)
+                polygons.append([Double](unsafeUninitializedCapacity: count) { buf, initialized in
+                    for j in 0..<count {
+                        buf[j] = Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j * 8, as: UInt64.self)))
+                    }
+                    initialized = count
+                })
                 styles.append(mode == 5 ? .pointZero : .canonical)
             case 3:
+                var values = [Double](repeating: 0, count: count)
                 var texts: [String] = []
                 texts.reserveCapacity(count)
                 for j in 0..<count {
@@ -601,21 +684,86 @@ enum MetadataCodec {
                         texts.append(coordinateLiteral(m, d))
                     }
                 }
+                polygons.append(values)
                 styles.append(.literals(texts))
             case 2:
+                var values = [Double](repeating: 0, count: count)
                 var texts: [String] = []
                 texts.reserveCapacity(count)
                 for j in 0..<count {
                     values[j] = try r.f64()
                     texts.append(try r.string())
                 }
+                polygons.append(values)
                 styles.append(.literals(texts))
             default:
                 throw r.fail("unknown polygon mode \(mode)")
             }
-            polygons.append(values)
         }
         return PolygonSet(polygons, styles: styles)
+    }
+
+    /// Mode 0/4 coordinates: `count` zigzag deltas, x against x and y against y, each divided by `scale`.
+    /// Written straight into the array's storage with the cursor in a register (this loop decodes most of a
+    /// typical `META` block); varints longer than two bytes and the payload's end go through `varintSlow`.
+    static func readScaledDeltas(_ r: inout ByteReader, count: Int, scale: Double) throws(PayloadError) -> [Double] {
+        var failure: PayloadError?
+        let buffer = r.buffer
+        var p = r.position
+        let end = buffer.count
+        let values = [Double](unsafeUninitializedCapacity: count) { out, initialized in
+            var axes: (Int64, Int64) = (0, 0)
+            var j = 0
+            while j < count {
+                var u: UInt64
+                if p &+ 1 < end {
+                    let b0 = buffer[p]
+                    if b0 < 0x80 {
+                        u = UInt64(b0)
+                        p &+= 1
+                    } else {
+                        let b1 = buffer[p &+ 1]
+                        if b1 < 0x80 {
+                            u = UInt64(b0 & 0x7F) | UInt64(b1) << 7
+                            p &+= 2
+                        } else {
+                            r.position = p
+                            do throws(PayloadError) { u = try r.varintSlow() } catch {
+                                failure = error
+                                break
+                            }
+                            p = r.position
+                        }
+                    }
+                } else {
+                    r.position = p
+                    do throws(PayloadError) { u = try r.varintSlow() } catch {
+                        failure = error
+                        break
+                    }
+                    p = r.position
+                }
+                let delta = Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1)))
+                let q: Int64
+                if j & 1 == 0 {
+                    axes.0 = axes.0 &+ delta
+                    q = axes.0
+                } else {
+                    axes.1 = axes.1 &+ delta
+                    q = axes.1
+                }
+                out[j] = Double(q) / scale
+                j &+= 1
+            }
+            while j < count {
+                out[j] = 0
+                j &+= 1
+            }
+            initialized = count
+        }
+        if let failure { throw failure }
+        r.position = p
+        return values
     }
 
     static func readID(_ r: inout ByteReader) throws(PayloadError) -> ID {

@@ -72,6 +72,7 @@ struct ByteReader {
 
     func fail(_ message: String) -> PayloadError { PayloadError(message: message, position: position) }
 
+    @inline(__always)
     mutating func u8() throws(PayloadError) -> UInt8 {
         guard position < buffer.count else { throw fail("unexpected end of payload") }
         let v = buffer[position]
@@ -98,14 +99,29 @@ struct ByteReader {
     mutating func f64() throws(PayloadError) -> Double { Double(bitPattern: try u64()) }
 
     /// Reads an unsigned LEB128 of at most 10 bytes; rejects values beyond 64 bits.
+    ///
+    /// One- and two-byte varints (almost every coordinate delta and count) take an inlined path.
     @inline(__always)
     mutating func varint() throws(PayloadError) -> UInt64 {
-        guard position < buffer.count else { throw fail("unexpected end of payload in a varint") }
-        let first = buffer[position]
-        if first < 0x80 {
-            position += 1
-            return UInt64(first)
+        let p = position
+        if p &+ 1 < buffer.count {
+            let b0 = buffer[p]
+            if b0 < 0x80 {
+                position = p &+ 1
+                return UInt64(b0)
+            }
+            let b1 = buffer[p &+ 1]
+            if b1 < 0x80 {
+                position = p &+ 2
+                return UInt64(b0 & 0x7F) | UInt64(b1) << 7
+            }
         }
+        return try varintSlow()
+    }
+
+    /// The general varint loop: any length, every error.
+    @inline(never)
+    mutating func varintSlow() throws(PayloadError) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -122,8 +138,25 @@ struct ByteReader {
 
     /// Skips `n` runs of a `MASK` record (two varints, then zigzag deltas) checking only that each is a
     /// well-formed varint of at most 10 bytes inside the payload.
+    ///
+    /// Eight bytes at a time: a byte below 0x80 ends a varint, so a word's varint ends are the popcount of its
+    /// clear high bits. A word that would end the last varint, or a continuation run that reaches 9 bytes, goes
+    /// to the byte loop, which gives every error its exact position.
     mutating func skipRuns(_ n: Int) throws(PayloadError) {
         var left = n
+        var run = 0 // continuation bytes since the last varint end
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        while left > 8, buffer.count - position >= 8 {
+            let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            let ends = ~word & highBits
+            let c = ends.nonzeroBitCount
+            guard c > 0, c < left, run + ends.trailingZeroBitCount / 8 < 9 else { break }
+            left -= c
+            run = ends.leadingZeroBitCount / 8
+            position += 8
+        }
+        // Restart the exact loop at the start of the varint in progress.
+        position -= run
         var length = 0
         while left > 0 {
             guard position < buffer.count else { throw fail("unexpected end of payload in a varint") }
@@ -141,6 +174,7 @@ struct ByteReader {
     }
 
     /// A varint that must fit in `0...limit`.
+    @inline(__always)
     mutating func count(max limit: Int, _ what: String) throws(PayloadError) -> Int {
         let start = position
         let v = try varint()
@@ -155,6 +189,7 @@ struct ByteReader {
         try count(max: remaining / max(minBytes, 1), what)
     }
 
+    @inline(__always)
     mutating func zigzag() throws(PayloadError) -> Int64 {
         let u = try varint()
         return Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1)))
@@ -165,10 +200,31 @@ struct ByteReader {
 
     /// A length-prefixed UTF-8 string; invalid UTF-8 is an error.
     mutating func string() throws(PayloadError) -> String {
+        let start = position
         let n = try count(max: remaining, "string length")
+        // The bound above was taken before the length varint was read: check against what is left after it.
+        guard n <= remaining else { throw PayloadError(message: "string length \(n) exceeds \(remaining)", position: start) }
         if n == 0 { return "" }
         let slice = UnsafeRawBufferPointer(rebasing: buffer[position..<(position + n)])
         let typed = slice.assumingMemoryBound(to: UInt8.self)
+        // ASCII (checked eight bytes at a time) is valid UTF-8, so it skips the general validating initialiser.
+        var ascii = true
+        var i = 0
+        while i &+ 8 <= n {
+            if slice.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                ascii = false
+                break
+            }
+            i &+= 8
+        }
+        while ascii && i < n {
+            if typed[i] >= 0x80 { ascii = false }
+            i &+= 1
+        }
+        if ascii {
+            position += n
+            return String(decoding: typed, as: UTF8.self)
+        }
         guard let s = String(validating: typed, as: UTF8.self) else { throw fail("invalid UTF-8 in a string") }
         position += n
         return s

@@ -100,6 +100,20 @@ enum ArchiveTestData {
         return d
     }
 
+    /// `small()` plus an image with repetitive text and striped masks, so that encoded with a small `META` part
+    /// size it has stored and deflated parts in both a multi-part `META` and a two-part `MASK` record.
+    static func multiPart() -> Dataset {
+        var d = small()
+        let notes = String(repeating: "striped test pattern; ", count: 12)
+        d.images.append(Image(id: .int(4), fileName: "d.jpg", width: 64, height: 48, extensions: [JSONMember("notes", .string(notes))]))
+        let stripes = [UInt32](repeating: 6, count: 512)
+        d.annotations.append(Annotation(id: .int(19), imageID: .int(4), categoryID: .int(7), segmentation: .rle(RLEData(height: 48, width: 64, counts: .uncompressed(stripes))), isCrowd: 0))
+        var zigzag: [Double] = []
+        for k in 0..<40 { zigzag += [Double(k) * 1.5, k % 2 == 0 ? 2.0 : 40.0] }
+        d.annotations.append(Annotation(id: .int(20), imageID: .int(4), categoryID: .int(1), segmentation: .polygons(PolygonSet([zigzag + [60, 47, 0, 47]]))))
+        return d
+    }
+
     /// A larger synthetic dataset for property checks.
     static func synthetic(images: Int, seed: UInt64) -> Dataset {
         var rng = SplitMix64(seed: seed)

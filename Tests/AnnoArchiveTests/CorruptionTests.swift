@@ -1,4 +1,4 @@
-import AnnoArchive
+@testable import AnnoArchive
 import AnnoCore
 import AnnoJSON
 import AnnoTestSupport
@@ -7,6 +7,15 @@ import Testing
 
 @Suite struct CorruptionTests {
     static func fixture() throws -> [UInt8] { try Archive.encode(ArchiveTestData.small()) }
+
+    /// A slightly larger dataset in the version-1.1 layout: `META` cut into parts every 128 raw bytes (two
+    /// deflated and two stored parts), and images 1 and 4 with two-part `MASK` records (stored and deflated parts).
+    static func multiPartFixture() throws -> [UInt8] { try MultiPartTests.encode(ArchiveTestData.multiPart(), metaPartBytes: 128) }
+
+    /// Both layouts with their datasets, for the exhaustive damage tests.
+    static func fixtures() throws -> [(name: String, bytes: [UInt8], dataset: Dataset)] {
+        [("v1.0", try fixture(), ArchiveTestData.small()), ("v1.1 multi-part", try multiPartFixture(), ArchiveTestData.multiPart())]
+    }
 
     /// Everything a reader can do with the bytes: open, read every image's masks, read the whole dataset.
     static func readAll(_ bytes: [UInt8]) throws -> Dataset {
@@ -31,8 +40,10 @@ import Testing
 
     /// Every single-bit flip (8 per byte) of the fixture is detected by verify and by the reader, as a typed error.
     @Test func everyBitFlipIsDetected() throws {
-        let good = try Self.fixture()
-        let original = ArchiveTestData.small()
+        for (name, good, original) in try Self.fixtures() { try Self.everyBitFlipIsDetected(in: good, original, name) }
+    }
+
+    static func everyBitFlipIsDetected(in good: [UInt8], _ original: Dataset, _ name: String) throws {
         var undetected: [String] = []
         for i in 0..<good.count {
             for bit in 0..<8 {
@@ -50,20 +61,25 @@ import Testing
                 if report.isValid { undetected.append("byte \(i) bit \(bit): verify passed") }
             }
         }
-        #expect(undetected.isEmpty, "\(undetected.prefix(20))")
+        #expect(undetected.isEmpty, "\(name): \(undetected.prefix(20))")
     }
 
     /// Every proper prefix is rejected with a typed error naming an offset.
     @Test func everyTruncationIsDetected() throws {
-        let good = try Self.fixture()
+        for (name, good, _) in try Self.fixtures() { Self.everyTruncationIsDetected(in: good, name) }
+    }
+
+    static func everyTruncationIsDetected(in good: [UInt8], _ name: String) {
         for n in 0..<good.count {
             let bytes = Array(good[0..<n])
             do {
                 _ = try Self.readAll(bytes)
-                Issue.record("prefix of \(n) bytes was accepted")
+                Issue.record("\(name): prefix of \(n) bytes was accepted")
             } catch let e as ArchiveError {
-                #expect([.badMagic, .truncated, .missingTrailer].contains(e.kind), "prefix \(n): \(e)")
-                #expect(e.offset != nil, "prefix \(n): \(e)")
+                #expect([.badMagic, .truncated, .missingTrailer].contains(e.kind), "\(name) prefix \(n): \(e)")
+                #expect(e.offset != nil, "\(name) prefix \(n): \(e)")
+            } catch {
+                Issue.record("\(name) prefix \(n): untyped error \(error)")
             }
             #expect(!Archive.verify(bytes: bytes).isValid)
         }
@@ -93,7 +109,7 @@ import Testing
         h.minor = 9
         #expect(try Archive.Reader(bytes: with(h)).readDataset() == ArchiveTestData.small())
         h = .current
-        h.minReaderMinor = 1
+        h.minReaderMinor = 2
         #expect(Self.kind { try Archive.Reader(bytes: with(h)) } == .unsupportedVersion)
         h = .current
         h.requiredFeatures |= 1 << 5
