@@ -130,6 +130,7 @@ extension COCO {
             switch kind {
             case .array:
                 dataset.shape = .resultsList
+                imagesReady?([])  // a results list has no images: consumers need not wait for any
                 discardFloor = try here()
                 try json.beginArray()
                 var index = 0
