@@ -41,15 +41,24 @@ import Testing
     func mutatedFilesNeverTrap(_ seedIndex: Int) throws {
         let original = try FixturePaths.bytes(Self.seeds[seedIndex])
         var rng = SplitMix64(state: UInt64(seedIndex) &* 7919 &+ 1)
-        var read = 0, rejected = 0
-        for _ in 0..<400 {
+        var read = 0, rejected = 0, streamed = 0
+        let folder = FixturePaths.temporaryDirectory("mutants")
+        for k in 0..<400 {
             let bytes = Self.mutate(original, &rng)
             var d = Diagnostics()
+            // Every eighth mutant also goes through the streaming lint, which must give the same report.
+            let path = k % 8 == 0 ? folder + "/mutant-\(seedIndex)-\(k).json" : "mutant.json"
             do {
-                let dataset = try COCO.Reader.read(bytes: bytes, file: "mutant.json", diagnostics: &d)
+                let dataset = try COCO.Reader.read(bytes: bytes, file: path, diagnostics: &d)
                 read += 1
-                let report = try Linter().run(on: dataset, path: "mutant.json", format: "coco", readerDiagnostics: d.items)
+                let report = try Linter().run(
+                    on: dataset, path: path, format: "coco", extraChecks: COCOFormat.checks, readerDiagnostics: d.items)
                 _ = Reporters.all.map { $0.render(report) }
+                if k % 8 == 0 {
+                    try Data(bytes).write(to: URL(fileURLWithPath: path))
+                    #expect(try AnnoKitIO.lint(path, with: Linter(), format: "coco") == report, "mutant \(k) of \(Self.seeds[seedIndex])")
+                    streamed += 1
+                }
                 var losses = Diagnostics()
                 let rle = COCO.MaskTranscoder.transcode(dataset, to: .rle, diagnostics: &losses)
                 _ = COCO.MaskTranscoder.transcode(dataset, to: .polygon, diagnostics: &losses)
@@ -64,5 +73,6 @@ import Testing
             }
         }
         #expect(read + rejected == 400)
+        #expect(streamed >= 10, "enough mutants were also linted while streaming")
     }
 }
