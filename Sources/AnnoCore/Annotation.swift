@@ -74,10 +74,15 @@ public struct Annotation: Hashable, Sendable {
         self.area = area
         self.isCrowd = isCrowd
         self.origin = origin
-        let values = DetailValues(
-            score: score, description: description, caption: caption, provenance: provenance, review: review,
-            extensions: extensions)
-        self.details = values.isEmpty ? nil : Details(values)
+        // Pattern matches, not `== nil`: they need no copy of the payloads (this runs once per annotation read).
+        if case .none = score, case .none = description, case .none = caption, case .none = provenance,
+           case .none = review, extensions.isEmpty {
+            self.details = nil
+        } else {
+            self.details = Details(DetailValues(
+                score: score, description: description, caption: caption, provenance: provenance, review: review,
+                extensions: extensions))
+        }
     }
 
     /// True when `iscrowd` is 1.
@@ -108,7 +113,11 @@ public struct Annotation: Hashable, Sendable {
         var extensions: [JSONMember] = []
 
         var isEmpty: Bool {
-            score == nil && description == nil && caption == nil && provenance == nil && review == nil && extensions.isEmpty
+            if case .none = score, case .none = description, case .none = caption, case .none = provenance,
+               case .none = review {
+                return extensions.isEmpty
+            }
+            return false
         }
     }
 
