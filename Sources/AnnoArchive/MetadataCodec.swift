@@ -347,7 +347,9 @@ enum MetadataCodec {
     /// Rebuilds `-?digits.digits` from the digits as an integer and the number of fraction digits, without
     /// intermediate arrays (this runs once per decoded decimal).
     static func decimalLiteral(_ negative: Bool, _ mantissa: UInt64, _ d: Int) -> String {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buf in
+        // Digits end at 64; the 16 zero bytes after them let `ASCIIText` read a whole word past any start.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 80) { buf in
+            (buf.baseAddress! + 64).initialize(repeating: 0, count: 16)
             var p = 64
             var m = mantissa
             var written = 0
@@ -365,7 +367,7 @@ enum MetadataCodec {
                 p -= 1
                 buf[p] = UInt8(ascii: "-")
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: buf[p..<64]), as: UTF8.self)
+            return ASCIIText.string(buf.baseAddress! + p, count: 64 - p)
         }
     }
 
@@ -809,7 +811,8 @@ enum MetadataCodec {
     static func readNumber(_ r: inout ByteReader) throws(PayloadError) -> JSONNumber {
         switch try r.u8() {
         case 0:
-            return JSONNumber(Int(try r.zigzag()))
+            let v = try r.zigzag()
+            return JSONNumber(literal: decimalLiteral(v < 0, v.magnitude, 0), double: Double(v))
         case 1:
             let v = try r.varint()
             let d = Int(try r.u8())

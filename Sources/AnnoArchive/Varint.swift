@@ -1,3 +1,5 @@
+import AnnoJSON
+
 /// Little-endian fixed-width fields, LEB128 varints and zigzag integers, appended to a growing byte array.
 struct ByteWriter {
     /// The bytes written so far.
@@ -207,6 +209,11 @@ struct ByteReader {
         if n == 0 { return "" }
         let slice = UnsafeRawBufferPointer(rebasing: buffer[position..<(position + n)])
         let typed = slice.assumingMemoryBound(to: UInt8.self)
+        // Short strings with a whole word readable behind them: built directly when ASCII (checked inside).
+        if position + 16 <= buffer.count, let p = typed.baseAddress, let s = ASCIIText.small(p, count: n) {
+            position += n
+            return s
+        }
         // ASCII (checked eight bytes at a time) is valid UTF-8, so it skips the general validating initialiser.
         var ascii = true
         var i = 0
