@@ -4,8 +4,9 @@ import AnnoMask
 import AnnoPNG
 
 extension VOC.Reader {
-    /// The provenance of objects read from a mask-only folder: the mask was imported, the box computed from it.
-    static var maskOnlyProvenance: Provenance {
+    /// The provenance of objects the reader builds from masks alone (mask-only instances, class-only regions): the
+    /// mask was imported, the box computed from it.
+    static var maskDerivedProvenance: Provenance {
         Provenance(source: .imported, extensions: [JSONMember("bbox", .string(VOC.boxDerivedFromMask))])
     }
 
@@ -86,7 +87,7 @@ extension VOC.Reader {
                 let bb = r.boundingBox
                 a.bbox = Box(x: bb.x, y: bb.y, width: bb.width, height: bb.height)
             }
-            a.provenance = Self.maskOnlyProvenance
+            a.provenance = Self.maskDerivedProvenance
             var name = ""
             if classIdx != nil, let classPath {
                 let row = k << 8

@@ -571,7 +571,7 @@ extension VOC {
                         a.bbox = Box(x: bb.x, y: bb.y, width: bb.width, height: bb.height)
                     }
                     a.extensions = [JSONMember(VOC.semanticKey, .bool(true))]
-                    if maskOnly { a.provenance = Self.maskOnlyProvenance }
+                    a.provenance = Self.maskDerivedProvenance
                     a.origin = Origin(SourceLocation(file: classPath))
                     semantic.append(a)
                 }
