@@ -67,7 +67,7 @@ extension VOC.Reader {
         if let classIdx {
             hist = [Int](repeating: 0, count: 65536)
             first = [Int](repeating: -1, count: 65536)
-            for i in 0..<objectIdx.count {
+            for i in 0..<min(objectIdx.count, classIdx.count) {
                 let key = Int(objectIdx[i]) << 8 | Int(classIdx[i])
                 if hist[key] == 0 { first[key] = i }
                 hist[key] += 1
