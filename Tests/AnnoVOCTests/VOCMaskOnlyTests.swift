@@ -71,7 +71,7 @@ import Testing
         let (ds, diags) = try VOCFixtures.readVOC(VOCFixtures.path("masks-only/problems"))
         #expect(ds.images.map(\.id) == [.string("img_c"), .string("img_p")])
         #expect(ds.images[0].width == nil)
-        let found = diags.items.map { "\($0.code) \($0.subject ?? "")" }
+        let found = diags.items.map { "\($0.code) \($0.subject)" }
         #expect(found == ["AK034 image img_c", "AK043 image img_p instance 1", "AK043 image img_p instance 2", "AK043 image img_p void"])
         #expect(diags.items[1].message.contains("background (0) 1 px first at (2, 0)"))
         #expect(diags.items[1].message.contains("cannot be represented"))
@@ -118,7 +118,7 @@ import Testing
         #expect(masks.images.map(\.id) == full.images.map(\.id))
         #expect(masks.images.map(\.width) == [20, 20] && masks.images.map(\.height) == [10, 10])
         #expect(masks.images.map(\.fileName) == ["2007_000001.jpg", "2007_000002.jpg"])
-        #expect(diags.items.map { "\($0.code) \($0.subject ?? "")" } == ["AK034 image 2007_000002"])
+        #expect(diags.items.map { "\($0.code) \($0.subject)" } == ["AK034 image 2007_000002"])
         // The one instance (RGB PNGs mapped through the colormap) has the mask of the XML's object 1. Its XML name is
         // cat, but SegmentationClass paints the whole image bicycle (2): the XML reading reports that (AK043) and
         // keeps a bicycle class-only region; without the XML the class mask is the only word, so the instance is a
