@@ -113,7 +113,7 @@ extension AnnoKitIO {
         guard let found = Formats.detect(path) else {
             throw DatasetError(
                 code: "format",
-                message: "cannot tell which format \(path) is in; expected a COCO .json file, a Pascal VOC folder with Annotations/, or a .amsk archive. Name it with --from \(Formats.identifiers.joined(separator: "|"))",
+                message: "cannot tell which format \(path) is in; expected a COCO .json file, a Pascal VOC folder with Annotations/ or with SegmentationObject/ or SegmentationClass/ masks, or a .amsk archive. Name it with --from \(Formats.identifiers.joined(separator: "|"))",
                 location: SourceLocation(file: path), category: .malformedInput)
         }
         return found

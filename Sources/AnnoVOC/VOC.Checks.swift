@@ -27,7 +27,7 @@ extension VOC {
         public static let missingMaskFile = CheckDescriptor(
             code: "AK034", name: "missing-mask-file", defaultSeverity: .warning,
             summary: "A segmentation mask that the annotation or ImageSets promise is missing.",
-            explanation: "The image is marked segmented or listed in ImageSets/Segmentation but SegmentationObject/<id>.png is absent. Its objects keep their boxes only.")
+            explanation: "The image is marked segmented or listed in ImageSets/Segmentation but SegmentationObject/<id>.png is absent; its objects keep their boxes only. In a mask-only folder (no Annotations/) it also fires when SegmentationObject/<id>.png has no SegmentationClass/<id>.png beside it: the instances are kept without a category. Add the missing mask.")
         /// AK035: instance pixels whose index has no `<object>`, or an object without pixels in a segmented image.
         public static let maskObjectMismatch = CheckDescriptor(
             code: "AK035", name: "mask-object-mismatch", defaultSeverity: .warning,
@@ -72,7 +72,7 @@ extension VOC {
         public static let classMaskMismatch = CheckDescriptor(
             code: "AK043", name: "class-mask-mismatch", defaultSeverity: .warning,
             summary: "SegmentationClass and SegmentationObject disagree.",
-            explanation: "A pixel of object k should carry the class index of object k's name in SegmentationClass, and void should agree. Disagreeing class pixels are kept as class-only regions.")
+            explanation: "A pixel of object k should carry the class index of object k's name in SegmentationClass, and void should agree. Disagreeing class pixels are kept as class-only regions. In a mask-only folder (no Annotations/) each instance takes the majority class under its pixels; the message names every other class under the instance with its pixel count and first pixel (x, y), background and void pixels under an instance cannot be represented, and an instance with no named class under it is kept without a category.")
         /// AK044: a labelmap.txt line cannot be parsed; it is skipped.
         public static let invalidLabelmap = CheckDescriptor(
             code: "AK044", name: "invalid-labelmap", defaultSeverity: .error,
@@ -93,11 +93,11 @@ extension VOC {
             code: "AK047", name: "mask-limit", defaultSeverity: .error,
             summary: "A segmentation PNG exceeds a safety limit.",
             explanation: "The PNG declares more pixels or chunks than allowed. Reading stops with exit 3.")
-        /// AK048: a path is not a VOC dataset: no Annotations/ folder and no annotation XML files (thrown).
+        /// AK048: a path is not a VOC dataset: no Annotations/ folder, no annotation XML files and no mask PNGs (thrown).
         public static let notVOC = CheckDescriptor(
             code: "AK048", name: "not-voc-dataset", defaultSeverity: .error,
-            summary: "The folder has no Annotations/ and no VOC XML files.",
-            explanation: "A VOC root holds Annotations/*.xml (optionally JPEGImages/, ImageSets/, SegmentationClass/, SegmentationObject/). Reading stops with exit 65 (66 when the path does not exist).")
+            summary: "The folder has no Annotations/, no VOC XML files and no SegmentationObject/ or SegmentationClass/ PNG masks.",
+            explanation: "A VOC root holds Annotations/*.xml, or (a mask-only export such as CVAT's Segmentation mask 1.1 or Datumaro's voc_segmentation) SegmentationObject/*.png or SegmentationClass/*.png; JPEGImages/, ImageSets/ and labelmap.txt are optional. Reading stops with exit 65 (66 when the path does not exist): pass the dataset root.")
         /// AK049: an element the reader does not know was kept verbatim under the `voc` extension.
         public static let unknownElement = CheckDescriptor(
             code: "AK049", name: "unknown-element", defaultSeverity: .info,

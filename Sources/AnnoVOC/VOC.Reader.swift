@@ -47,12 +47,17 @@ extension VOC {
                     code: Checks.notVOC.code, message: "\(root) does not exist; check the path",
                     location: SourceLocation(file: root), category: .inputUnavailable)
             }
-            guard let layout = Layout.locate(root: root), let annotationDir = layout.annotations else {
+            let layout = Layout.locate(root: root)
+            // Mask-only layout (CVAT "Segmentation mask 1.1", Datumaro voc_segmentation): no XML, masks define images.
+            let maskStems = layout.map { $0.annotations == nil ? Self.pngStems(in: $0) : [] } ?? []
+            guard let layout, layout.annotations != nil || !maskStems.isEmpty else {
                 throw DatasetError(
                     code: Checks.notVOC.code,
-                    message: "\(root) is not a Pascal VOC folder: it has no Annotations/ and no .xml files",
+                    message: "\(root) is not a Pascal VOC folder: it has no Annotations/, no .xml files and no PNG masks in SegmentationObject/ or SegmentationClass/; pass the dataset root (the folder holding those)",
                     location: SourceLocation(file: root), category: .malformedInput)
             }
+            let maskOnly = layout.annotations == nil
+            let annotationDir = layout.annotations ?? FilePath.join(layout.root, "Annotations")
             let labelmap: Labelmap? = try layout.labelmap.map {
                 Labelmap.parse(try FileIO.readText($0, limit: 16 << 20), file: $0, diagnostics: &diagnostics)
             }
@@ -60,7 +65,10 @@ extension VOC {
 
             // Pass 1: every annotation file.
             var parsed: [String: ParsedImage] = [:]
-            let xmlFiles = try FileIO.list(annotationDir).filter { $0.lowercased().hasSuffix(".xml") }
+            let xmlFiles = maskOnly ? [] : try FileIO.list(annotationDir).filter { $0.lowercased().hasSuffix(".xml") }
+            for stem in maskStems {
+                parsed[stem] = maskOnlyImage(stem: stem, layout: layout, diagnostics: &diagnostics)
+            }
             for (n, name) in xmlFiles.enumerated() {
                 let path = FilePath.join(annotationDir, name)
                 if let p = try parseFile(path, stem: String(name.dropLast(4)), layout: layout, diagnostics: &diagnostics) {
@@ -75,6 +83,11 @@ extension VOC {
                 if let size = found?.size {
                     image.width = size.width
                     image.height = size.height
+                }
+                if maskOnly {
+                    // No annotation files are expected; a missing mask is AK034 when the id is in a Segmentation list.
+                    parsed[id] = ParsedImage(stem: id, image: image, objects: [], objectCount: 0, file: nil, segmented: false)
+                    continue
                 }
                 diagnostics.report(Diagnostic(
                     Checks.missingAnnotationFile, "\(id) is listed in ImageSets but has no annotation file; kept without objects",
@@ -135,8 +148,9 @@ extension VOC {
                 let listedForSegmentation = sets.membership[stem]?.contains { $0.set == "Segmentation" } ?? false
                 var semantic: [Annotation] = []
                 try readMasks(
-                    &p, layout: layout, classIndex: classIndex, classCount: classNames.count, classColors: classColors,
-                    expectMasks: p.segmented || listedForSegmentation, semantic: &semantic, diagnostics: &diagnostics)
+                    &p, layout: layout, classIndex: classIndex, classNames: classNames, classColors: classColors,
+                    expectMasks: p.segmented || listedForSegmentation, maskOnly: maskOnly, semantic: &semantic,
+                    diagnostics: &diagnostics)
                 p.image.dropDerivableSegmentedFlag(hasMasks: p.maskLoaded)
                 dataset.images.append(p.image)
                 for o in p.objects {
@@ -456,9 +470,10 @@ extension VOC {
         }
 
         func readMasks(
-            _ p: inout ParsedImage, layout: Layout, classIndex: [String: Int], classCount: Int, classColors: [UInt32: UInt8],
-            expectMasks: Bool, semantic: inout [Annotation], diagnostics: inout Diagnostics
+            _ p: inout ParsedImage, layout: Layout, classIndex: [String: Int], classNames: [String], classColors: [UInt32: UInt8],
+            expectMasks: Bool, maskOnly: Bool, semantic: inout [Annotation], diagnostics: inout Diagnostics
         ) throws {
+            let classCount = classNames.count
             let stem = p.stem
             let objectPath = layout.segmentationObject.map { FilePath.join($0, stem + ".png") }.flatMap { FileIO.exists($0) ? $0 : nil }
             let classPath = layout.segmentationClass.map { FilePath.join($0, stem + ".png") }.flatMap { FileIO.exists($0) ? $0 : nil }
@@ -483,6 +498,12 @@ extension VOC {
             var void: [UInt32]?
             if let objectIdx, let objectPath {
                 let runs = Masks.runs(rowMajor: objectIdx, width: w, height: h)
+                if maskOnly {
+                    p.objects = instanceObjects(
+                        runs: runs, objectIdx: objectIdx, classIdx: classIdx, classNames: classNames, image: p.image,
+                        stem: stem, objectPath: objectPath, classPath: classPath, layout: layout, diagnostics: &diagnostics)
+                    p.objectCount = p.objects.last?.position ?? 0
+                }
                 var byPosition: [Int: Int] = [:]
                 for (i, o) in p.objects.enumerated() { byPosition[o.position] = i }
                 for k in 1..<255 {
@@ -525,7 +546,10 @@ extension VOC {
                 } else {
                     for i in 0..<residue.count where residue[i] == 255 { residue[i] = 0 }
                 }
-                if mismatched > 0 {
+                if maskOnly, let objectIdx {
+                    // Per-instance disagreements were reported by instanceObjects; here the void disagreements.
+                    reportVoidDisagreement(objectIdx: objectIdx, classIdx: classIdx, width: w, stem: stem, classPath: classPath, diagnostics: &diagnostics)
+                } else if mismatched > 0 {
                     diagnostics.report(Diagnostic(
                         Checks.classMaskMismatch,
                         "\(mismatched) pixels of SegmentationClass differ from the classes of the objects in SegmentationObject",
@@ -547,6 +571,7 @@ extension VOC {
                         a.bbox = Box(x: bb.x, y: bb.y, width: bb.width, height: bb.height)
                     }
                     a.extensions = [JSONMember(VOC.semanticKey, .bool(true))]
+                    a.provenance = Self.maskDerivedProvenance
                     a.origin = Origin(SourceLocation(file: classPath))
                     semantic.append(a)
                 }

@@ -24,6 +24,9 @@ public enum VOC {
     /// The annotation extension key that marks a class-only region from SegmentationClass (not an `<object>`).
     public static let semanticKey = "voc_semantic"
 
+    /// The value of `provenance.bbox` on objects of a mask-only folder: the box is the tight box of the mask.
+    public static let boxDerivedFromMask = "derived-from-mask"
+
     /// The file name of the CVAT/Datumaro label map at the dataset root.
     public static let labelmapFileName = "labelmap.txt"
 

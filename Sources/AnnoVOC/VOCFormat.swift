@@ -1,12 +1,12 @@
 import AnnoCore
 
-/// Pascal VOC as a ``DatasetFormat``: a folder with `Annotations/`, optional masks, ImageSets and labelmap.txt.
+/// Pascal VOC as a ``DatasetFormat``: a folder with `Annotations/` and/or mask PNGs, ImageSets and labelmap.txt.
 public enum VOCFormat: DatasetFormat {
     /// The registry name, `voc`.
     public static let identifier = "voc"
 
     /// One line for help text.
-    public static let summary = "Pascal VOC folder: Annotations/*.xml, palette PNG masks, ImageSets, labelmap.txt"
+    public static let summary = "Pascal VOC folder: Annotations/*.xml and/or palette PNG masks (SegmentationObject/, SegmentationClass/), ImageSets, labelmap.txt"
 
     /// The reader checks (AK030–AK049) followed by the conversion-loss checks (AK060–AK079).
     public static var checks: [CheckDescriptor] { VOC.Checks.all + VOC.LossChecks.all }

@@ -9,7 +9,8 @@ import Testing
 struct VOCRealFixtureTests {
     static let all = [
         "real/voc_dataset1", "real/voc_dataset2", "real/voc_dataset3", "real/kaggle/relaxed_voc1", "real/kaggle/relaxed_voc2",
-        "real/roboflow/voc/train", "real/roboflow/voc/val",
+        "real/roboflow/voc/train", "real/roboflow/voc/val", "real/voc_dataset1_masks_only", "masks-only/cvat",
+        "masks-only/class-only",
     ]
 
     @Test(arguments: all) func reads(_ name: String) throws {
