@@ -353,6 +353,15 @@ enum MetadataCodec {
             var p = 64
             var m = mantissa
             var written = 0
+            // The fraction's digits two at a time, then its last odd digit, the point, and the integer part.
+            while d - written >= 2 {
+                let (rest, pair) = m.quotientAndRemainder(dividingBy: 100)
+                p -= 2
+                buf[p] = UInt8(truncatingIfNeeded: 48 &+ pair / 10)
+                buf[p + 1] = UInt8(truncatingIfNeeded: 48 &+ pair % 10)
+                m = rest
+                written += 2
+            }
             repeat {
                 if written == d && d > 0 {
                     p -= 1

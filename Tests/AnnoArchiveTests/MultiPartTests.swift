@@ -219,6 +219,25 @@ import Testing
         #expect(checked > 10_000)
     }
 
+    /// The decimal writer gives the digits, point and sign a plain text construction gives.
+    @Test func decimalLiteralsMatchATextConstruction() {
+        var rng = SplitMix64(seed: 5)
+        func reference(_ negative: Bool, _ m: UInt64, _ d: Int) -> String {
+            var digits = String(m)
+            while digits.count < d + 1 { digits = "0" + digits }
+            if d > 0 { digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -d)) }
+            return (negative ? "-" : "") + digits
+        }
+        for k in 0..<20_000 {
+            let m = k < 200 ? UInt64(k) : rng.next() >> (rng.next() % 64)
+            let d = Int(rng.next() % 23)
+            let negative = rng.next() & 1 == 1
+            #expect(MetadataCodec.decimalLiteral(negative, m, d) == reference(negative, m, d), "\(m) \(d)")
+        }
+        #expect(MetadataCodec.decimalLiteral(true, UInt64(1) << 63, 0) == "-9223372036854775808")
+        #expect(MetadataCodec.decimalLiteral(false, 5, 2) == "0.05")
+    }
+
     /// A string length that fits before its varint is read but not after it is an error, not a read past the end
     /// (META parts are decoded while their CRC is still being checked, so decoders see damaged bytes).
     @Test func stringLengthsAreCheckedAfterTheirVarint() {
