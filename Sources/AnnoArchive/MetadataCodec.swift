@@ -250,6 +250,8 @@ enum MetadataCodec {
 
     /// The smallest number of decimals `d` ≤ 6 such that every value is exactly `k / 10^d` for an integer `k`.
     static func decimals(_ values: [Double]) -> Int? {
+        // A negative zero would come back as +0 from the integer coding: such polygons keep their raw doubles.
+        if values.contains(where: { $0 == 0 && $0.sign == .minus }) { return nil }
         outer: for d in 0...6 {
             let scale = pow10[d]
             for v in values {
@@ -725,6 +727,46 @@ enum MetadataCodec {
         let values = [Double](unsafeUninitializedCapacity: count) { out, initialized in
             var axes: (Int64, Int64) = (0, 0)
             var j = 0
+            // Fast path: whole (x, y) pairs while two longest varints (20 bytes) fit, so no byte needs a bounds
+            // check, and one- and two-byte varints (nearly all deltas) are decoded inline.
+            if let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+                @inline(__always) func next(_ p: inout Int) -> UInt64? {
+                    let b0 = base[p]
+                    if b0 < 0x80 {
+                        p &+= 1
+                        return UInt64(b0)
+                    }
+                    let b1 = base[p &+ 1]
+                    if b1 < 0x80 {
+                        p &+= 2
+                        return UInt64(b0 & 0x7F) | UInt64(b1) << 7
+                    }
+                    // Up to nine bytes here (a polygon's first, absolute value needs three or more); longer
+                    // varints go to the checked decoder, which reports overflow.
+                    var result = UInt64(b0 & 0x7F) | UInt64(b1 & 0x7F) << 7
+                    var k = 2
+                    while k < 9 {
+                        let b = base[p &+ k]
+                        result |= UInt64(b & 0x7F) << UInt64(7 &* k)
+                        k &+= 1
+                        if b < 0x80 {
+                            p &+= k
+                            return result
+                        }
+                    }
+                    return nil
+                }
+                while j &+ 1 < count && p &+ 20 <= end {
+                    var q = p
+                    guard let ux = next(&q), let uy = next(&q) else { break }
+                    p = q
+                    axes.0 &+= Int64(bitPattern: (ux >> 1) ^ (0 &- (ux & 1)))
+                    axes.1 &+= Int64(bitPattern: (uy >> 1) ^ (0 &- (uy & 1)))
+                    out[j] = Double(axes.0) / scale
+                    out[j &+ 1] = Double(axes.1) / scale
+                    j &+= 2
+                }
+            }
             while j < count {
                 var u: UInt64
                 if p &+ 1 < end {
