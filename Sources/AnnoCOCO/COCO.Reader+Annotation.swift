@@ -58,7 +58,7 @@ extension COCO.Reader {
                 let at = try here()
                 switch try readSegmentation(subject: subject(), at: at) {
                 case .some(let s): a.segmentation = s
-                case .none: valid = false
+                case nil: valid = false
                 }
             case "area":
                 let at = try here()
