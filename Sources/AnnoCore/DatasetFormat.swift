@@ -19,7 +19,8 @@ public struct ReadOptions: Sendable {
     public var strict: Bool
     /// The largest input file accepted, in bytes.
     public var maxFileBytes: Int
-    /// Pascal VOC box origin: 1 (the VOC convention) or 0.
+    /// Pascal VOC box origin: 1 (VOC's convention), 0 (tools that write 0-based boxes), or
+    /// `ReadOptions.detectVOCOrigin` to decide per dataset (0 when some box has xmin or ymin 0 or ends past its image).
     public var vocOrigin: Int
     /// Reports progress as a fraction in 0...1; called from the reading thread.
     public var progress: (@Sendable (Double) -> Void)?
@@ -33,6 +34,9 @@ public struct ReadOptions: Sendable {
     /// large file is not held whole while its IR grows. A reader that then needs those bytes again (a two-core
     /// read whose split turns out wrong) throws `ReadAgainWithoutDiscarding`; read again with this off.
     public var discardsReadInput = false
+
+    /// The `vocOrigin` value that asks the VOC reader to detect the origin (`--voc-origin auto`).
+    public static let detectVOCOrigin = -1
 
     /// Creates read options.
     public init(strict: Bool = false, maxFileBytes: Int = 4 << 30, vocOrigin: Int = 1, progress: (@Sendable (Double) -> Void)? = nil) {

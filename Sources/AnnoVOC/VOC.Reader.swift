@@ -41,7 +41,34 @@ extension VOC {
         }
 
         /// Reads the dataset, reporting recoverable problems to `diagnostics`.
+        ///
+        /// With `options.vocOrigin == ReadOptions.detectVOCOrigin` the folder is read as 1-based; when some box then
+        /// looks 0-based (the AK033 condition: xmin or ymin 0, or an edge past the image) it is read again as
+        /// 0-based and one info-level AK033 finding says so, with the count and the first such box.
         public func read(diagnostics: inout Diagnostics) throws -> Dataset {
+            guard options.vocOrigin == ReadOptions.detectVOCOrigin else { return try readWithOrigin(diagnostics: &diagnostics) }
+            var oneBased = self
+            oneBased.options.vocOrigin = 1
+            var found = Diagnostics()
+            let dataset = try oneBased.readWithOrigin(diagnostics: &found)
+            let hints = found.items.filter { $0.code == Checks.originHint.code }
+            guard let first = hints.first else {
+                diagnostics.report(contentsOf: found.items)
+                return dataset
+            }
+            var zeroBased = self
+            zeroBased.options.vocOrigin = 0
+            let again = try zeroBased.readWithOrigin(diagnostics: &diagnostics)
+            let where_ = first.location.map { " (first: \($0), \(first.subject))" } ?? ""
+            diagnostics.report(Diagnostic(
+                code: Checks.originHint.code, name: Checks.originHint.name, severity: .info,
+                message: "--voc-origin auto read the boxes as 0-based: \(hints.count) object\(hints.count == 1 ? " has" : "s have") xmin/ymin 0 or xmax/ymax past the image\(where_); pass --voc-origin 1 to read them as 1-based",
+                location: SourceLocation(file: root), subject: "dataset"))
+            return again
+        }
+
+        /// Reads the dataset with `options.vocOrigin` 1 or 0.
+        func readWithOrigin(diagnostics: inout Diagnostics) throws -> Dataset {
             guard FileIO.exists(root) else {
                 throw DatasetError(
                     code: Checks.notVOC.code, message: "\(root) does not exist; check the path",

@@ -11,7 +11,8 @@ public enum VOCFormat: DatasetFormat {
     /// The reader checks (AK030–AK049) followed by the conversion-loss checks (AK060–AK079).
     public static var checks: [CheckDescriptor] { VOC.Checks.all + VOC.LossChecks.all }
 
-    /// High for a folder with `Annotations/`, medium for one with only `SegmentationClass/` or `SegmentationObject/`.
+    /// High for a folder with `Annotations/`, medium for one with only `SegmentationClass/` or `SegmentationObject/`,
+    /// low for `annotations/` or a flat folder whose first `.xml` files hold `<annotation>` roots.
     public static func detect(at path: String) -> DetectionConfidence {
         guard FileIO.isDirectory(path) else { return .none }
         if FileIO.isDirectory(FilePath.join(path, "Annotations")) { return .high }
@@ -19,6 +20,12 @@ public enum VOCFormat: DatasetFormat {
             return .medium
         }
         if FileIO.isDirectory(FilePath.join(path, "annotations")) { return .low }
+        // A flat folder of annotation files next to the images (Roboflow's export): look at the first few.
+        let xml = ((try? FileIO.list(path)) ?? []).filter { $0.lowercased().hasSuffix(".xml") }.sorted().prefix(3)
+        for name in xml {
+            guard let head = try? FileIO.readPrefix(FilePath.join(path, name), count: 1024) else { continue }
+            if String(decoding: head, as: UTF8.self).contains("<annotation") { return .low }
+        }
         return .none
     }
 

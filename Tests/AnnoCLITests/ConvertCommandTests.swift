@@ -14,6 +14,23 @@ import Testing
 
     static let instances = FixturePaths.path("coco/real/datumaro/coco_instances_instances_val.json")
 
+    @Test func vocOriginAutoReadsRoboflowsZeroBasedBoxes() throws {
+        let dir = FixturePaths.temporaryDirectory("convert-auto")
+        let source = FixturePaths.path("voc/real/roboflow/voc/train")
+        let r = Self.run([source, "--to", "coco", "-o", dir + "/auto.json", "--voc-origin", "auto"])
+        #expect(r.code == 0)
+        #expect(r.err.contains("--voc-origin auto read the boxes as 0-based: 1 object has xmin/ymin 0"))
+        let zero = Self.run([source, "--to", "coco", "-o", dir + "/zero.json", "--voc-origin", "0"])
+        #expect(zero.code == 0)
+        #expect(try FileIO.read(dir + "/auto.json") == FileIO.read(dir + "/zero.json"), "auto chose origin 0")
+        // Writing VOC with auto uses VOC's own origin, 1.
+        let back = Self.run([dir + "/auto.json", "--to", "voc", "-o", dir + "/voc", "--voc-origin", "auto"])
+        #expect(back.code == 0)
+        let xml = try FileIO.readText(dir + "/voc/Annotations/train_002.xml")
+        #expect(xml.contains("<xmin>1</xmin>"))
+        #expect(Self.run([source, "--to", "coco", "-o", dir + "/x.json", "--voc-origin", "2"]).code == 2)
+    }
+
     @Test func cocoToCocoLosesNothingAndSaysSo() throws {
         let dir = FixturePaths.temporaryDirectory("convert-coco")
         let r = Self.run([Self.instances, "--to", "coco", "-o", dir + "/out.json", "--fail-on-loss"])

@@ -13,8 +13,14 @@ enum CommonOptions {
     static let maxFileBytes = OptionSpec(["--max-file-bytes"], value: "N", default: "4294967296",
                                          help: "Refuse input files larger than N bytes (exit 3).")
     /// `--voc-origin`.
-    static let vocOrigin = OptionSpec(["--voc-origin"], value: "N", choices: ["1", "0"], default: "1",
-                                      help: "Pascal VOC box origin: 1 is the VOC convention (the top-left pixel is (1,1)); 0 for tools that write 0-based boxes.")
+    static let vocOrigin = OptionSpec(["--voc-origin"], value: "N", choices: ["1", "0", "auto"], default: "1",
+                                      help: "Pascal VOC box origin: 1 is the VOC convention (the top-left pixel is (1,1)); 0 for tools that write 0-based boxes; auto reads 0-based when some box has xmin or ymin 0 or ends past its image, and says so (writing uses 1).")
+
+    /// The `--voc-origin` value: 1, 0, or `ReadOptions.detectVOCOrigin` for `auto`.
+    static func vocOrigin(_ args: ParsedArguments) throws -> Int? {
+        guard let text = args.value("--voc-origin") else { return nil }
+        return text == "auto" ? ReadOptions.detectVOCOrigin : try args.int("--voc-origin")
+    }
     /// `--quiet`.
     static let quiet = OptionSpec(["--quiet", "-q"], help: "Do not print reader diagnostics on standard error.")
 
@@ -25,7 +31,7 @@ enum CommonOptions {
             guard max > 0 else { throw UsageError("--max-file-bytes must be positive", command: args.spec.fullName) }
             options.maxFileBytes = max
         }
-        if let origin = try args.int("--voc-origin") { options.vocOrigin = origin }
+        if let origin = try vocOrigin(args) { options.vocOrigin = origin }
         if console.stderrIsTerminal {
             options.progress = { fraction in console.progress(label, fraction: fraction) }
         }

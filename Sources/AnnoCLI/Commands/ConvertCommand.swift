@@ -44,7 +44,8 @@ enum ConvertCommand: Command {
         var options = WriteOptions()
         options.masks = MaskEncoding(rawValue: args.value("--masks") ?? "keep") ?? .keep
         options.pretty = args.flag("--pretty")
-        if let origin = try args.int("--voc-origin") { options.vocOrigin = origin }
+        // `auto` concerns reading; VOC files are written with VOC's own origin, 1.
+        if let origin = try CommonOptions.vocOrigin(args) { options.vocOrigin = origin == ReadOptions.detectVOCOrigin ? 1 : origin }
         var losses = Diagnostics()
         try codec.write(loaded.dataset, to: output, options: options, diagnostics: &losses)
         let all = loaded.diagnostics + losses.items
