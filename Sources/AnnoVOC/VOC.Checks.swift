@@ -22,7 +22,7 @@ extension VOC {
         public static let originHint = CheckDescriptor(
             code: "AK033", name: "voc-origin-hint", defaultSeverity: .warning,
             summary: "A box looks 0-based (xmin or ymin is 0, or xmax/ymax exceeds the image size).",
-            explanation: "VOC boxes start at pixel 1. A 0 or a coordinate past the image edge suggests the tool that wrote the file used 0-based coordinates; read with --voc-origin 0 if so.")
+            explanation: "VOC boxes start at pixel 1. A 0 or a coordinate past the image edge suggests the tool that wrote the file used 0-based coordinates; read with --voc-origin 0 if so, or let --voc-origin auto decide.")
         /// AK034: a mask file the dataset promises (segmented=1 or ImageSets/Segmentation) does not exist.
         public static let missingMaskFile = CheckDescriptor(
             code: "AK034", name: "missing-mask-file", defaultSeverity: .warning,

@@ -411,7 +411,7 @@ extension VOC {
                 if x0 + 1 == 0 || y0 + 1 == 0 || x1 > w || y1 > h {
                     diagnostics.report(Diagnostic(
                         Checks.originHint,
-                        "object \(o.position) (\(o.name)) has xmin/ymin 0 or xmax/ymax past the image (\(image.width ?? 0)x\(image.height ?? 0)): the file looks 0-based; read with --voc-origin 0 if so",
+                        "object \(o.position) (\(o.name)) has xmin/ymin 0 or xmax/ymax past the image (\(image.width ?? 0)x\(image.height ?? 0)): the file looks 0-based; read with --voc-origin 0 (or auto) if so",
                         at: at, subject: subject))
                 }
             }
