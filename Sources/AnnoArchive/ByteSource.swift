@@ -1,3 +1,4 @@
+import AnnoCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -42,16 +43,7 @@ final class FileSource: ByteSource {
         var failure: Int32 = 0
         // Read straight into uninitialised storage (no zero fill of bytes that are about to be overwritten).
         let out = [UInt8](unsafeUninitializedCapacity: count) { buf, initialized in
-            while done < count {
-                let n = pread(fd, buf.baseAddress.map { $0 + done }, count - done, off_t(offset) + off_t(done))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    break
-                }
-                if n == 0 { break }
-                done += n
-            }
+            (done, failure) = FileIO.preadFully(fd, into: UnsafeMutableRawPointer(buf.baseAddress!), count: count, at: Int(offset))
             // Whatever was not read is zeroed, so the array is always fully initialised (the caller throws anyway).
             if done < count { (buf.baseAddress! + done).initialize(repeating: 0, count: count - done) }
             initialized = count

@@ -30,18 +30,8 @@ public enum FileIO {
         // padding so it can adopt the buffer without copying it.
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: size + max(0, spareCapacity)) { buffer, count in
-            var done = 0
-            while done < size {
-                let n = Glibc.read(fd, buffer.baseAddress! + done, size - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    break
-                }
-                if n == 0 { break }
-                done += n
-            }
-            count = done
+            guard let start = buffer.baseAddress, size > 0 else { return }
+            (count, failure) = preadFully(fd, into: UnsafeMutableRawPointer(start), count: size, at: 0)
         }
         if failure != 0 { throw unavailable(path, failure) }
         return bytes
@@ -58,21 +48,27 @@ public enum FileIO {
         var failure: Int32 = 0
         let size = range.count
         let bytes = [UInt8](unsafeUninitializedCapacity: size + max(0, spareCapacity)) { buffer, count in
-            var done = 0
-            while done < size {
-                let n = pread(fd, buffer.baseAddress! + done, size - done, off_t(range.lowerBound + done))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    break
-                }
-                if n == 0 { break }
-                done += n
-            }
-            count = done
+            guard let start = buffer.baseAddress, size > 0 else { return }
+            (count, failure) = preadFully(fd, into: UnsafeMutableRawPointer(start), count: size, at: range.lowerBound)
         }
         if failure != 0 { throw unavailable(path, failure) }
         return bytes
+    }
+
+    /// Reads `count` bytes at `offset` of `fd` into `base` with `pread`, retrying on EINTR and short reads.
+    /// Returns the bytes read (fewer only when the file ends first) and the failing `errno` (0 when none).
+    public static func preadFully(_ fd: Int32, into base: UnsafeMutableRawPointer, count: Int, at offset: Int) -> (read: Int, errno: Int32) {
+        var done = 0
+        while done < count {
+            let n = pread(fd, base + done, count - done, off_t(offset + done))
+            if n < 0 {
+                if errno == EINTR { continue }
+                return (done, errno)
+            }
+            if n == 0 { break }
+            done += n
+        }
+        return (done, 0)
     }
 
     /// Reads at most the first `count` bytes of a file (for format detection).
