@@ -95,7 +95,8 @@ struct MaskTable: Sendable {
     func rle(_ index: Int, in context: LintContext) -> RLE? {
         guard let facts = facts(index) else { return nil }
         var annotation = context.annotations[index]
-        if let reload {
+        // A stream drops values only where it can read them again (`origin.span`); others kept theirs.
+        if let reload, annotation.origin.span != nil {
             guard let full = reload(annotation) else { return nil }
             annotation = full
         }
