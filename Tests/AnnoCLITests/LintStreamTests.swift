@@ -124,4 +124,15 @@ import Testing
         let path = try Self.write(text, "large.json")
         #expect(try AnnoKitIO.lint(path, with: Linter()) == (try Self.whole(path)))
     }
+
+    /// The benchmark workload (`ANNOKIT_BENCH_FILE`, run in release mode, where thread races show): the streamed
+    /// report, read on two cores with input discarded, equals the whole-read report.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["ANNOKIT_BENCH_FILE"] != nil))
+    func benchmarkWorkloadReportsMatch() throws {
+        let path = ProcessInfo.processInfo.environment["ANNOKIT_BENCH_FILE"] ?? ""
+        let streamed = try AnnoKitIO.lint(path, with: Linter())
+        let reference = try Self.whole(path)
+        #expect(streamed == reference)
+        #expect((reference.coverage?.objects ?? 0) > 1000, "a real workload")
+    }
 }
