@@ -25,7 +25,7 @@ public struct Annotation: Hashable, Sendable {
     /// Where it was read from.
     public var origin: Origin
     /// The rarely set fields; nil when all of them are empty.
-    private var details: Details?
+    @usableFromInline var details: Details?
 
     /// A model's confidence (results lists, imported predictions).
     public var score: JSONNumber? {
@@ -58,7 +58,9 @@ public struct Annotation: Hashable, Sendable {
         set { update { $0.extensions = newValue } }
     }
 
-    /// Creates an annotation.
+    /// Creates an annotation. Inlinable: readers build one per object, and a call across modules copies every
+    /// argument once more.
+    @inlinable
     public init(
         id: ID, idWasAssigned: Bool = false, imageID: ID, categoryID: ID? = nil, bbox: Box? = nil,
         segmentation: Segmentation = .none, area: JSONNumber? = nil, isCrowd: Int? = nil, score: JSONNumber? = nil,
@@ -104,13 +106,26 @@ public struct Annotation: Hashable, Sendable {
     }
 
     /// The rarely set fields of an annotation.
-    private struct DetailValues: Hashable {
+    @usableFromInline struct DetailValues: Hashable {
         var score: JSONNumber?
         var description: String?
         var caption: String?
         var provenance: Provenance?
         var review: Review?
         var extensions: [JSONMember] = []
+
+        @usableFromInline
+        init(
+            score: JSONNumber? = nil, description: String? = nil, caption: String? = nil, provenance: Provenance? = nil,
+            review: Review? = nil, extensions: [JSONMember] = []
+        ) {
+            self.score = score
+            self.description = description
+            self.caption = caption
+            self.provenance = provenance
+            self.review = review
+            self.extensions = extensions
+        }
 
         var isEmpty: Bool {
             if case .none = score, case .none = description, case .none = caption, case .none = provenance,
@@ -122,14 +137,14 @@ public struct Annotation: Hashable, Sendable {
     }
 
     /// The box holding `DetailValues`: compared and hashed by value, mutated only while uniquely referenced.
-    private final class Details: Hashable, @unchecked Sendable {
+    @usableFromInline final class Details: Hashable, @unchecked Sendable {
         var values: DetailValues
 
-        init(_ values: DetailValues) { self.values = values }
+        @usableFromInline init(_ values: DetailValues) { self.values = values }
 
-        static func == (a: Details, b: Details) -> Bool { a === b || a.values == b.values }
+        @usableFromInline static func == (a: Details, b: Details) -> Bool { a === b || a.values == b.values }
 
-        func hash(into hasher: inout Hasher) { hasher.combine(values) }
+        @usableFromInline func hash(into hasher: inout Hasher) { hasher.combine(values) }
     }
 }
 
