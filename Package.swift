@@ -15,7 +15,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         // Kernels: no knowledge of datasets.
-        .target(name: "AnnoMask"),
+        .target(name: "AnnoMask", linkerSettings: [.linkedLibrary("m")]),  // rounding and sqrt come from libm
         .target(name: "AnnoJSON"),
         .target(name: "AnnoZlib", dependencies: ["CZlib"]),
         .target(name: "AnnoPNG", dependencies: ["AnnoZlib"]),
@@ -40,6 +40,16 @@ let package = Package(
         ]),
         .target(name: "AnnoCLI", dependencies: ["AnnoKit"]),
         .executableTarget(name: "annokit", dependencies: ["AnnoCLI"]),
+
+        // libFuzzer targets (scripts/fuzz.sh builds them with -sanitize=fuzzer,address; a normal build links each
+        // as an empty program).
+        .executableTarget(name: "FuzzCOCO", dependencies: ["AnnoCOCO", "AnnoCore", "AnnoLint"], path: "Fuzz/FuzzCOCO"),
+        .executableTarget(name: "FuzzRLE", dependencies: ["AnnoMask"], path: "Fuzz/FuzzRLE"),
+        .executableTarget(name: "FuzzPolygon", dependencies: ["AnnoMask"], path: "Fuzz/FuzzPolygon"),
+        .executableTarget(name: "FuzzXML", dependencies: ["AnnoXML"], path: "Fuzz/FuzzXML"),
+        .executableTarget(name: "FuzzPNG", dependencies: ["AnnoPNG", "AnnoZlib"], path: "Fuzz/FuzzPNG"),
+        .executableTarget(name: "FuzzInflate", dependencies: ["AnnoZlib"], path: "Fuzz/FuzzInflate"),
+        .executableTarget(name: "FuzzArchive", dependencies: ["AnnoArchive", "AnnoCore"], path: "Fuzz/FuzzArchive"),
 
         // Tests: one target per module plus shared support.
         .target(name: "AnnoTestSupport", dependencies: ["AnnoCore", "AnnoMask", "AnnoJSON"], path: "Tests/AnnoTestSupport"),

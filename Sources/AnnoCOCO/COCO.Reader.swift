@@ -166,10 +166,21 @@ extension COCO {
                     dataset.images = try readList { (r: inout Reader, i) throws -> Image? in try r.readImage(index: i) }
                     imagesReady?(dataset.images)
                 case "image" where !sawImages:
-                    sawImage = true
-                    if try json.peek() == .object, let image = try readImage(index: nil) {
-                        dataset.images = [image]
-                        imagesReady?(dataset.images)
+                    // Segment Anything's single image. A malformed one is reported and skipped like any image; a
+                    // value that is not an object is kept as written.
+                    let at = try here()
+                    let kind = try json.peek()
+                    if kind == .object {
+                        if let image = try readImage(index: nil) {
+                            sawImage = true
+                            dataset.images = [image]
+                            imagesReady?(dataset.images)
+                        } else {
+                            order.removeAll { $0 == key }
+                        }
+                    } else {
+                        dataset.extensions.append(JSONMember(key, try json.readValue()))
+                        try report(COCO.Checks.wrongType, "\"image\" should be an object, found \(kind); kept as written", at: at, subject: "image")
                     }
                 case "annotations" where try splitsAnnotations():
                     try readAnnotationsSplit(&dataset, makeSecondSink: makeSecondSink)

@@ -62,6 +62,8 @@ import Testing
         Case("rle-size-overflow", "AK005", line: 9, column: 76, pointer: "/annotations/0/segmentation", strictExit: 65, tolerantExit: 0),
         Case("rle-sum-mismatch", "AK005", line: 9, column: 76, pointer: "/annotations/0/segmentation", strictExit: 65, tolerantExit: 0),
         Case("rle-truncated-string", "AK005", line: 9, column: 76, pointer: "/annotations/0/segmentation", strictExit: 65, tolerantExit: 0),
+        Case("sam-image-not-object", "AK003", line: 2, column: 11, pointer: "/image", strictExit: 65, tolerantExit: 0),
+        Case("sam-image-without-id", "AK004", line: 2, column: 11, pointer: "/image", strictExit: 65, tolerantExit: 0),
         Case("segmentation-string", "AK003", line: 9, column: 62, pointer: "/annotations/0/segmentation", strictExit: 65, tolerantExit: 0),
         Case("single-quotes", "AK001", line: 2, column: 2, pointer: "", strictExit: 65, tolerantExit: 65),
         Case("trailing-comma-array", "AK001", line: 3, column: 12, pointer: "/images/0", strictExit: 65, tolerantExit: 65),
@@ -71,6 +73,18 @@ import Testing
         Case("truncated-object", "AK001", line: 3, column: 33, pointer: "/images/0/file_name", strictExit: 65, tolerantExit: 65),
         Case("truncated-string", "AK001", line: 3, column: 30, pointer: "/images/0/file_name", strictExit: 65, tolerantExit: 65),
     ]
+
+    /// FuzzCOCO findings: a Segment Anything `image` of the wrong type is kept as written (it was reported as
+    /// invalid JSON), and one without an id is skipped without leaving a half shape behind, so COCO → COCO reads
+    /// back the same dataset.
+    @Test(arguments: ["sam-image-not-object", "sam-image-without-id"])
+    func malformedSegmentAnythingImagesRoundTrip(_ name: String) throws {
+        var d = Diagnostics()
+        let dataset = try COCO.Reader.read(bytes: FixturePaths.bytes("coco/invalid/\(name).json"), file: name, diagnostics: &d)
+        var again = Diagnostics()
+        let back = try COCO.Reader.read(bytes: COCO.Writer.encode(dataset), file: name, diagnostics: &again)
+        #expect(back == dataset)
+    }
 
     @Test func corpusIsLargeAndCovered() {
         let files = FixturePaths.names(in: "coco/invalid", withExtension: "json").map { String($0.dropLast(5)) }
