@@ -91,7 +91,7 @@ extension Archive {
             }
             let stored = LittleEndian.u32(b, 36)
             let actual = Zlib.crc32(Array(b[0..<36]))
-            guard stored == actual else {
+            guard stored == actual || !Archive.verifiesChecksums else {
                 throw ArchiveError(.recordChecksum, "record header CRC mismatch at byte \(offset): stored \(hex(stored)), computed \(hex(actual))", path: path, offset: offset, record: ordinalHint)
             }
             let h = RecordHeader(

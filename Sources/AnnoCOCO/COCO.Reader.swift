@@ -179,7 +179,7 @@ extension COCO {
                             order.removeAll { $0 == key }
                         }
                     } else {
-                        dataset.extensions.append(JSONMember(key, try json.readValue()))
+                        Self.setTopLevel(key, try json.readValue(), in: &dataset)
                         try report(COCO.Checks.wrongType, "\"image\" should be an object, found \(kind); kept as written", at: at, subject: "image")
                     }
                 case "annotations" where try splitsAnnotations():
@@ -197,7 +197,7 @@ extension COCO {
                 case "categories":
                     dataset.categories = try readList { (r: inout Reader, i) throws -> Category? in try r.readCategory(index: i) }
                 default:
-                    dataset.extensions.append(JSONMember(key, try json.readValue()))
+                    Self.setTopLevel(key, try json.readValue(), in: &dataset)
                 }
             }
             if sawImage && !sawImages { dataset.shape = .segmentAnything }
@@ -205,6 +205,16 @@ extension COCO {
             try resolveMissingImageIDs(&dataset)
             flushToSink(&dataset)
             return dataset
+        }
+
+        /// Keeps an unknown top-level member. A repeated key keeps its first place and its last value, as AK002 says
+        /// and as Python's `json` does, so the writer writes it once and reading that back gives the same dataset.
+        static func setTopLevel(_ key: String, _ value: JSONValue, in dataset: inout Dataset) {
+            if let k = dataset.extensions.firstIndex(where: { $0.key == key }) {
+                dataset.extensions[k] = JSONMember(key, value)
+            } else {
+                dataset.extensions.append(JSONMember(key, value))
+            }
         }
 
         /// True when the next value is an `annotations` array large enough to read on two cores, and the

@@ -37,6 +37,7 @@ import Testing
         Case("control-in-string", "AK001", line: 2, column: 30, pointer: "/info/description", strictExit: 65, tolerantExit: 65),
         Case("deep-nesting", "AK001", line: 2, column: 521, pointer: "/info/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/", strictExit: 3, tolerantExit: 3),
         Case("duplicate-key", "AK002", line: 3, column: 35, pointer: "/images/0", strictExit: 0, tolerantExit: 0),
+        Case("duplicate-top-level-key", "AK002", line: 4, column: 2, pointer: "", strictExit: 0, tolerantExit: 0),
         Case("empty-file", "AK001", line: 1, column: 1, pointer: "", strictExit: 65, tolerantExit: 65),
         Case("image-id-fraction", "AK007", line: 3, column: 10, pointer: "/images/0/id", strictExit: 65, tolerantExit: 0),
         Case("image-id-huge", "AK007", line: 3, column: 10, pointer: "/images/0/id", strictExit: 65, tolerantExit: 0),
@@ -75,9 +76,9 @@ import Testing
     ]
 
     /// FuzzCOCO findings: a Segment Anything `image` of the wrong type is kept as written (it was reported as
-    /// invalid JSON), and one without an id is skipped without leaving a half shape behind, so COCO → COCO reads
-    /// back the same dataset.
-    @Test(arguments: ["sam-image-not-object", "sam-image-without-id"])
+    /// invalid JSON), one without an id is skipped without leaving a half shape behind, and a repeated unknown
+    /// top-level key keeps one value (both were kept and written twice), so COCO → COCO reads back the same dataset.
+    @Test(arguments: ["sam-image-not-object", "sam-image-without-id", "duplicate-top-level-key"])
     func malformedSegmentAnythingImagesRoundTrip(_ name: String) throws {
         var d = Diagnostics()
         let dataset = try COCO.Reader.read(bytes: FixturePaths.bytes("coco/invalid/\(name).json"), file: name, diagnostics: &d)

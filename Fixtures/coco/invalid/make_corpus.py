@@ -53,6 +53,8 @@ cases = {
     "iscrowd-two": ann('"id": 1, "image_id": 1, "category_id": 1, "iscrowd": 2, "bbox": [1, 2, 3, 4]'),
     "category-missing-name": '{\n "categories": [\n  {"id": 3, "supercategory": "animal"}\n ]\n}\n',
     "duplicate-key": '{\n "images": [\n  {"id": 1, "file_name": "a.jpg", "id": 2}\n ]\n}\n',
+    # a repeated unknown top-level key (found by FuzzCOCO: both values were kept and written twice)
+    "duplicate-top-level-key": '{\n "notes": [1],\n "images": [],\n "notes": {"kept": true}\n}\n',
     # Segment Anything's "image" of the wrong type (found by FuzzCOCO: it was reported as invalid JSON)
     "sam-image-not-object": '{\n "image": 5,\n "annotations": []\n}\n',
     # ... and an "image" without an id (found by FuzzCOCO: COCO -> COCO did not read back the same)
