@@ -691,7 +691,7 @@ enum MetadataCodec {
                         texts.append(try r.string())
                     } else {
                         let z = v >> 3
-                        let m = Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
+                        let m = ByteReader.unzigzag(z)
                         guard m.magnitude < (1 << 53) else { throw r.fail("polygon coordinate out of range") }
                         values[j] = Double(m) / pow10[d]
                         texts.append(coordinateLiteral(m, d))
@@ -760,43 +760,22 @@ enum MetadataCodec {
                     var q = p
                     guard let ux = next(&q), let uy = next(&q) else { break }
                     p = q
-                    axes.0 &+= Int64(bitPattern: (ux >> 1) ^ (0 &- (ux & 1)))
-                    axes.1 &+= Int64(bitPattern: (uy >> 1) ^ (0 &- (uy & 1)))
+                    axes.0 &+= ByteReader.unzigzag(ux)
+                    axes.1 &+= ByteReader.unzigzag(uy)
                     out[j] = Double(axes.0) / scale
                     out[j &+ 1] = Double(axes.1) / scale
                     j &+= 2
                 }
             }
+            // The rest (the last pairs of a payload, or a varint longer than nine bytes): the checked decoder.
             while j < count {
-                var u: UInt64
-                if p &+ 1 < end {
-                    let b0 = buffer[p]
-                    if b0 < 0x80 {
-                        u = UInt64(b0)
-                        p &+= 1
-                    } else {
-                        let b1 = buffer[p &+ 1]
-                        if b1 < 0x80 {
-                            u = UInt64(b0 & 0x7F) | UInt64(b1) << 7
-                            p &+= 2
-                        } else {
-                            r.position = p
-                            do throws(PayloadError) { u = try r.varintSlow() } catch {
-                                failure = error
-                                break
-                            }
-                            p = r.position
-                        }
-                    }
-                } else {
-                    r.position = p
-                    do throws(PayloadError) { u = try r.varintSlow() } catch {
-                        failure = error
-                        break
-                    }
-                    p = r.position
+                let delta: Int64
+                r.position = p
+                do throws(PayloadError) { delta = try r.zigzag() } catch {
+                    failure = error
+                    break
                 }
-                let delta = Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1)))
+                p = r.position
                 let q: Int64
                 if j & 1 == 0 {
                     axes.0 = axes.0 &+ delta

@@ -186,6 +186,10 @@ struct ByteReader {
         return Int(v)
     }
 
+    /// The signed value of a zigzag-coded varint (0, −1, 1, −2, … for 0, 1, 2, 3, …).
+    @inline(__always)
+    static func unzigzag(_ u: UInt64) -> Int64 { Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1))) }
+
     /// A count of items that each take at least `minBytes`, so it cannot exceed what is left.
     mutating func itemCount(_ what: String, minBytes: Int = 1) throws(PayloadError) -> Int {
         try count(max: remaining / max(minBytes, 1), what)
@@ -194,7 +198,7 @@ struct ByteReader {
     @inline(__always)
     mutating func zigzag() throws(PayloadError) -> Int64 {
         let u = try varint()
-        return Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1)))
+        return Self.unzigzag(u)
     }
 
     /// A zigzag varint that fits in `Int`.

@@ -8,7 +8,7 @@ public enum Memory {
     /// so a process that frees a large structure in pieces still shows it in its resident size). A no-op where
     /// the C library has no such call. O(heap size).
     public static func returnFreedPages() {
-        trim?(0)
+        _ = trim?(0)
     }
 
     /// glibc's `malloc_trim`, looked up once (its header is not part of the Glibc module).

@@ -10,9 +10,7 @@ public enum ASCIIText {
     @inline(__always)
     public static func small(_ p: UnsafePointer<UInt8>, count n: Int) -> String? {
         guard n <= 15 && smallStringsOK else { return nil }
-        let bits = JSONReaderStorage.smallASCIIBits(p, count: n)
-        guard (bits.0 | (bits.1 & 0x00FF_FFFF_FFFF_FFFF)) & 0x8080_8080_8080_8080 == 0 else { return nil }
-        return unsafeBitCast(bits, to: String.self)
+        return JSONReaderStorage.smallASCIIString(p, count: n)
     }
 
     /// The `count` bytes at `p` as a String: `small(_:count:)` when it applies, else decoded as UTF-8 with repair.

@@ -17,13 +17,8 @@ extension JSONReader {
     @inline(__always)
     func makeString(start: Int, end e: Int) -> String {
         let n = e - start
-        if n <= 15 && smallStrings {
-            // Reads 16 bytes; `start <= end` and the 16 bytes of zero padding make that safe.
-            let bits = JSONReaderStorage.smallASCIIBits(base + start, count: n)
-            if (bits.0 | (bits.1 & 0x00FF_FFFF_FFFF_FFFF)) & 0x8080_8080_8080_8080 == 0 {
-                return unsafeBitCast(bits, to: String.self)
-            }
-        }
+        // Reads 16 bytes; `start <= end` and the 16 bytes of zero padding make that safe.
+        if n <= 15 && smallStrings, let s = JSONReaderStorage.smallASCIIString(base + start, count: n) { return s }
         return String(decoding: UnsafeBufferPointer(start: base + start, count: n), as: UTF8.self)
     }
 

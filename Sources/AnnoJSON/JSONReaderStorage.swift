@@ -151,6 +151,15 @@ final class JSONReaderStorage {
         }
     }
 
+    /// The `count` (<= 15) bytes at `p` as a small String when they are all ASCII, else nil; 16 bytes must be
+    /// readable at `p`. Only valid where `checkSmallStrings()` returned true.
+    @inline(__always)
+    static func smallASCIIString(_ p: UnsafePointer<UInt8>, count n: Int) -> String? {
+        let bits = smallASCIIBits(p, count: n)
+        guard (bits.0 | (bits.1 & 0x00FF_FFFF_FFFF_FFFF)) & 0x8080_8080_8080_8080 == 0 else { return nil }
+        return unsafeBitCast(bits, to: String.self)
+    }
+
     /// The two words of a small ASCII string holding the `count` (<= 15) bytes at `p` (16 readable bytes there).
     @inline(__always)
     static func smallASCIIBits(_ p: UnsafePointer<UInt8>, count n: Int) -> (UInt64, UInt64) {
